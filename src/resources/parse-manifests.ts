@@ -1,0 +1,101 @@
+import { LineCounter, parseAllDocuments, isMap, visit, Scalar, type Document, type Node } from "yaml";
+import { locateNode, spanOf } from "../yaml/locate-node.js";
+import type { Span } from "../yaml/span.js";
+import { yaml11Reading } from "../yaml/yaml11-ambiguity.js";
+import type { FieldPath, KubeObject, Resource } from "./resource.js";
+
+export type ManifestProblemCode = "yaml-syntax" | "yaml-ambiguity";
+
+/** A problem with the YAML itself, found before any rule runs. */
+export interface ManifestProblem {
+  code: ManifestProblemCode;
+  message: string;
+  file: string;
+  span: Span;
+  severity: "error" | "warning";
+}
+
+export interface ParsedManifests {
+  resources: Resource[];
+  problems: ManifestProblem[];
+}
+
+/** Aliases beyond this many in one document are treated as an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses a multi-document YAML text of Kubernetes manifests. Every document that is a mapping
+ * with apiVersion and kind becomes a Resource whose positions are resolved lazily; anything else
+ * is a positioned `yaml-syntax` problem. Nothing is thrown for bad input.
+ */
+export function parseManifests(text: string, file: string): ParsedManifests {
+  const lines = new LineCounter();
+  const problems: ManifestProblem[] = [];
+  const resources: Resource[] = [];
+  const documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const list = Array.isArray(documents) ? documents : [documents];
+  list.forEach((doc, index) => {
+    const resource = toResource(doc as Document, index, file, lines, problems);
+    if (resource) resources.push(resource);
+  });
+  return { resources, problems };
+}
+
+function toResource(doc: Document, index: number, file: string, lines: LineCounter, problems: ManifestProblem[]): Resource | undefined {
+  const syntax = (message: string, range: readonly number[] | null | undefined) =>
+    problems.push({ code: "yaml-syntax", severity: "error", file, message, span: range ? spanOf(range[0], range[1], lines) : { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) syntax(error.message.split("\n")[0], error.pos);
+    return undefined;
+  }
+  if (doc.contents === null) return undefined; // empty document: `---` with only comments
+  let object: unknown;
+  try {
+    object = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    syntax(`cannot read this document: ${(error as Error).message}`, doc.contents.range);
+    return undefined;
+  }
+  if (!isMap(doc.contents) || object === null || typeof object !== "object" || Array.isArray(object)) {
+    syntax("a Kubernetes manifest must be a mapping with apiVersion and kind", doc.contents.range);
+    return undefined;
+  }
+  const manifest = object as KubeObject;
+  for (const key of ["apiVersion", "kind"] as const) {
+    if (typeof manifest[key] !== "string" || manifest[key] === "") {
+      const span = locateNode(doc.contents, [key], lines);
+      problems.push({ code: "yaml-syntax", severity: "error", file, span, message: `the document has no ${key} (a non-empty string is required)` });
+      return undefined;
+    }
+  }
+  collectAmbiguities(doc, file, lines, problems);
+  const contents = doc.contents as Node;
+  return {
+    object: manifest,
+    file,
+    documentIndex: index,
+    locate: (path: FieldPath) => locateNode(contents, path, lines),
+    origin: () => undefined,
+  };
+}
+
+function collectAmbiguities(doc: Document, file: string, lines: LineCounter, problems: ManifestProblem[]): void {
+  visit(doc, {
+    Scalar(_key, node: Scalar) {
+      if (node.type !== Scalar.PLAIN || typeof node.source !== "string" || !node.range) return;
+      const reading = yaml11Reading(node.source);
+      if (!reading) return;
+      problems.push({
+        code: "yaml-ambiguity",
+        severity: "warning",
+        file,
+        span: spanOf(node.range[0], node.range[1], lines),
+        message: `\`${node.source}\` is ${describe12(node.value)} in YAML 1.2 but ${reading} in YAML 1.1, which kubectl reads; quote it (or write the number plainly) to say which you mean`,
+      });
+    },
+  });
+}
+
+function describe12(value: unknown): string {
+  return typeof value === "string" ? `the string "${value}"` : `the ${typeof value} ${String(value)}`;
+}
