@@ -1,0 +1,27 @@
+import { posix } from "node:path";
+import { RENDERED_DIR, type Cluster } from "../repo/cluster.js";
+import { emitManifest } from "../render/emit-yaml.js";
+import { fileHeader } from "../tree/file-header.js";
+import { kustomizationFile } from "../tree/kustomization.js";
+import { argoCdObjects } from "./argocd.js";
+import { fluxObjects } from "./flux.js";
+
+/** Folder, inside a cluster folder, for the objects that make the GitOps engine sync the tree. */
+export const GITOPS_DIR = "gitops";
+
+/** clusters/<name>/gitops/: the engine's objects for this cluster, applied once to bootstrap. */
+export function gitopsFiles(cluster: Cluster): Map<string, string> {
+  const dir = posix.join(cluster.dir, GITOPS_DIR);
+  const renderedPath = posix.join(cluster.dir, RENDERED_DIR);
+  const objects = cluster.gitops.engine === "argocd" ? argoCdObjects(cluster, renderedPath) : fluxObjects(cluster, renderedPath);
+  const header = fileHeader(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring that syncs ${renderedPath}`);
+  const files = new Map<string, string>();
+  const names: string[] = [];
+  for (const object of objects) {
+    const name = `${String(object.kind).toLowerCase()}.yaml`;
+    names.push(name);
+    files.set(posix.join(dir, name), header + emitManifest(object));
+  }
+  files.set(posix.join(dir, "kustomization.yaml"), kustomizationFile(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring`, names.sort()));
+  return files;
+}

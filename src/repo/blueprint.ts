@@ -1,0 +1,22 @@
+import type { ValidateFunction } from "ajv";
+import type { YamlFile } from "../yaml/read-yaml-file.js";
+
+export interface TemplateFile {
+  /** Relative to the repository root. */
+  file: string;
+  source: string;
+}
+
+export interface Blueprint {
+  name: string;
+  dir: string;
+  version: string;
+  description: string;
+  /** Supported Kubernetes versions, e.g. ">=1.19". */
+  kubernetes?: string;
+  schemaFile: string;
+  schema: YamlFile;
+  validateValues: ValidateFunction;
+  /** Sorted by file name: the render order. */
+  templates: TemplateFile[];
+}

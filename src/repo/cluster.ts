@@ -1,0 +1,37 @@
+import type { YamlFile } from "../yaml/read-yaml-file.js";
+
+/** A release as written in cluster.yaml. */
+export interface ReleaseSpec {
+  name: string;
+  blueprint: string;
+  namespace: string;
+  values?: Record<string, unknown>;
+  valuesFile?: string;
+}
+
+export interface Provided {
+  storageClasses: string[];
+  namespaces: string[];
+  secrets: string[];
+  configMaps: string[];
+  serviceAccounts: string[];
+  persistentVolumeClaims: string[];
+}
+
+export interface Cluster {
+  name: string;
+  /** Cluster folder, relative to the repository root, with `/` separators. */
+  dir: string;
+  /** cluster.yaml, relative to the repository root. */
+  file: string;
+  yaml: YamlFile;
+  kubernetesVersion: string;
+  gitops: { engine: "argocd" | "flux"; repoURL: string; targetRevision: string; namespace?: string };
+  nodePortRange: { min: number; max: number };
+  provided: Provided;
+  imageRewrite: Record<string, string>;
+  releases: ReleaseSpec[];
+}
+
+/** Folder (relative to the cluster folder) that holds the rendered kustomize tree. */
+export const RENDERED_DIR = "rendered";

@@ -1,0 +1,65 @@
+import { readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseYamlFile } from "../yaml/read-yaml-file.js";
+import type { Cluster, Provided } from "./cluster.js";
+import { kforgeSchema } from "./kforge-schemas.js";
+import { schemaDiagnostics } from "./schema-diagnostics.js";
+
+/** Reads and checks clusters/<name>/cluster.yaml. `file` is relative to `root`. */
+export async function loadCluster(root: string, file: string): Promise<{ cluster?: Cluster; diagnostics: Diagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(join(root, file), "utf8");
+  } catch {
+    return { diagnostics: [{ code: "file-missing", file, line: 0, column: 0, message: "cannot read the cluster file" }] };
+  }
+  const { yaml, diagnostics } = parseYamlFile(text, file);
+  if (!yaml) return { diagnostics };
+  const raw = structuredClone(yaml.value);
+  const validate = kforgeSchema("cluster");
+  if (!validate(raw)) {
+    return { diagnostics: schemaDiagnostics(validate.errors ?? [], yaml, [], "cluster-schema", "invalid cluster file") };
+  }
+  const data = raw as { metadata: { name: string }; spec: any };
+  const dir = posix.dirname(file);
+  const problems: Diagnostic[] = [];
+  const at = (path: (string | number)[], message: string, hint?: string) => {
+    const span = yaml.locate(path);
+    problems.push({ code: "cluster-schema", file, line: span.line, column: span.column, message, hint });
+  };
+  const folder = posix.basename(dir);
+  if (data.metadata.name !== folder) {
+    at(["metadata", "name"], `cluster name "${data.metadata.name}" does not match its folder "${folder}"`, `rename the folder or set metadata.name: ${folder}`);
+  }
+  const range = parseRange(data.spec.nodePortRange);
+  if (!range) at(["spec", "nodePortRange"], `nodePortRange "${data.spec.nodePortRange}" is not a range like 30000-32767 within 1-65535`);
+  const seen = new Map<string, number>();
+  data.spec.releases.forEach((release: { name: string }, index: number) => {
+    const first = seen.get(release.name);
+    if (first !== undefined) at(["spec", "releases", index, "name"], `release "${release.name}" is defined twice (first at releases[${first}])`, "release names must be unique in a cluster");
+    else seen.set(release.name, index);
+  });
+  if (problems.length > 0 || !range) return { diagnostics: problems };
+  const provided: Provided = { storageClasses: [], namespaces: [], secrets: [], configMaps: [], serviceAccounts: [], persistentVolumeClaims: [], ...data.spec.provided };
+  return {
+    diagnostics: [],
+    cluster: {
+      name: data.metadata.name,
+      dir,
+      file,
+      yaml,
+      kubernetesVersion: data.spec.kubernetesVersion,
+      gitops: data.spec.gitops,
+      nodePortRange: range,
+      provided,
+      imageRewrite: data.spec.imageRegistry?.rewrite ?? {},
+      releases: data.spec.releases,
+    },
+  };
+}
+
+function parseRange(text: string): { min: number; max: number } | undefined {
+  const [min, max] = text.split("-").map(Number);
+  return min >= 1 && max <= 65535 && min <= max ? { min, max } : undefined;
+}

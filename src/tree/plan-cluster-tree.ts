@@ -1,0 +1,88 @@
+import { posix } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { isClusterScoped } from "../lint/kube/scope.js";
+import type { Blueprint } from "../repo/blueprint.js";
+import { RENDERED_DIR, type Cluster } from "../repo/cluster.js";
+import { emitManifest } from "../render/emit-yaml.js";
+import type { RenderedDocument } from "../render/render-release.js";
+import { RenderedResource } from "../render/rendered-resource.js";
+import { fileHeader, headerLineCount } from "./file-header.js";
+import { kustomizationFile } from "./kustomization.js";
+import { resourceFileName } from "./resource-file-name.js";
+
+export interface ReleaseOutput {
+  index: number;
+  blueprint: Blueprint;
+  documents: RenderedDocument[];
+  valuesFiles: string[];
+}
+
+/** Namespaces that exist in every cluster. */
+const BUILT_IN_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+const NAMESPACES_DIR = "namespaces";
+
+/** Lays a cluster's rendered documents out as a kustomize tree: file path -> content, plus the resources. */
+export function planClusterTree(cluster: Cluster, releases: ReleaseOutput[]): { files: Map<string, string>; resources: RenderedResource[]; diagnostics: Diagnostic[] } {
+  const base = posix.join(cluster.dir, RENDERED_DIR);
+  const files = new Map<string, string>();
+  const resources: RenderedResource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const sorted = [...releases].sort((a, b) => compare(cluster.releases[a.index].name, cluster.releases[b.index].name));
+  const declaredNamespaces = new Set<string>();
+  for (const output of sorted) {
+    const release = cluster.releases[output.index];
+    const header = fileHeader(`from blueprint ${output.blueprint.name} ${output.blueprint.version}, release ${release.name}, values ${output.valuesFiles.join(" + ")}`);
+    const names: string[] = [];
+    for (const doc of output.documents) {
+      const kind = String(doc.object.kind);
+      const name = String(doc.object.metadata?.name);
+      if (kind === "Namespace") declaredNamespaces.add(name);
+      const fileName = resourceFileName(kind, name);
+      if (!fileName) {
+        diagnostics.push({ code: "unsafe-path", file: doc.templateFile, line: doc.origins.get("")?.line ?? 1, column: 1, message: `${kind} "${name}" cannot be written to a file: names may only use letters, digits, ".", "-", ":" and must not contain ".."` });
+        continue;
+      }
+      const file = posix.join(base, release.name, fileName);
+      if (files.has(file)) {
+        diagnostics.push({ code: "duplicate-output", file: doc.templateFile, line: 1, column: 1, message: `release "${release.name}" renders ${kind} "${name}" twice (${file})`, hint: "give each resource a distinct name" });
+        continue;
+      }
+      const body = emitManifest(doc.object as Record<string, unknown>);
+      files.set(file, header + body);
+      names.push(fileName);
+      resources.push(new RenderedResource(doc.object, file, release.name, doc.templateFile, doc.origins, body, headerLineCount(header)));
+    }
+    files.set(posix.join(base, release.name, "kustomization.yaml"), kustomizationFile(`for release ${release.name} (blueprint ${output.blueprint.name} ${output.blueprint.version})`, names.sort(compare)));
+  }
+  const namespaces = namespacesToCreate(cluster, resources, declaredNamespaces);
+  const top = sorted.map((r) => cluster.releases[r.index].name);
+  if (namespaces.length > 0) {
+    const header = fileHeader(`for cluster ${cluster.name}: a namespace its releases use`);
+    for (const ns of namespaces) {
+      const file = posix.join(base, NAMESPACES_DIR, `namespace-${ns}.yaml`);
+      const object = { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } };
+      const body = emitManifest(object);
+      files.set(file, header + body);
+      resources.push(new RenderedResource(object, file, "", cluster.file, new Map(), body, headerLineCount(header)));
+    }
+    files.set(posix.join(base, NAMESPACES_DIR, "kustomization.yaml"), kustomizationFile(`for cluster ${cluster.name}: namespaces its releases use`, namespaces.map((ns) => `namespace-${ns}.yaml`)));
+    top.unshift(NAMESPACES_DIR);
+  }
+  files.set(posix.join(base, "kustomization.yaml"), kustomizationFile(`for cluster ${cluster.name} (Kubernetes ${cluster.kubernetesVersion})`, top));
+  return { files, resources, diagnostics };
+}
+
+/** Namespaces releases put objects in, minus built-in, provided and explicitly rendered ones. */
+function namespacesToCreate(cluster: Cluster, resources: RenderedResource[], declared: Set<string>): string[] {
+  const used = new Set(cluster.releases.map((r) => r.namespace));
+  for (const resource of resources) {
+    const ns = resource.object.metadata?.namespace;
+    if (typeof ns === "string" && !isClusterScoped(String(resource.object.kind))) used.add(ns);
+  }
+  const provided = new Set(cluster.provided.namespaces);
+  return [...used].filter((ns) => !BUILT_IN_NAMESPACES.has(ns) && !provided.has(ns) && !declared.has(ns)).sort(compare);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
+import type { ErrorObject } from "ajv";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Blueprint } from "../repo/blueprint.js";
+import type { Cluster } from "../repo/cluster.js";
+import { pointerToPath, schemaDiagnostics } from "../repo/schema-diagnostics.js";
+import type { FieldPath } from "../resources/resource.js";
+import { parseYamlFile, type YamlFile } from "../yaml/read-yaml-file.js";
+import type { SourceRef } from "../yaml/span.js";
+import { deepMerge } from "./deep-merge.js";
+
+/** A release's values after merging, schema check and defaults, with the origin of each entry. */
+export interface ResolvedValues {
+  values: Record<string, unknown>;
+  /** Where the value at `path` (relative to the values root) was written; undefined for defaults. */
+  origin(path: FieldPath): SourceRef | undefined;
+}
+
+/**
+ * Values come from the values file (if any) overlaid by inline `values:` in cluster.yaml. They
+ * are checked against the blueprint's schema; every error points at the line and column of the
+ * offending value in whichever file wrote it.
+ */
+export async function resolveValues(root: string, cluster: Cluster, index: number, blueprint: Blueprint): Promise<{ resolved?: ResolvedValues; diagnostics: Diagnostic[] }> {
+  const release = cluster.releases[index];
+  const inlineBase: FieldPath = ["spec", "releases", index, "values"];
+  let fromFile: YamlFile | undefined;
+  if (release.valuesFile !== undefined) {
+    const loaded = await loadValuesFile(root, cluster, index);
+    if (!loaded.yaml) return { diagnostics: loaded.diagnostics };
+    fromFile = loaded.yaml;
+  }
+  const merged = deepMerge((fromFile?.value as Record<string, unknown>) ?? {}, release.values ?? {});
+  const values = structuredClone(merged);
+  const sources = [
+    { yaml: cluster.yaml, base: inlineBase },
+    ...(fromFile ? [{ yaml: fromFile, base: [] as FieldPath }] : []),
+  ];
+  const writtenIn = (path: FieldPath) => sources.find((s) => s.yaml.has([...s.base, ...path]));
+  if (!blueprint.validateValues(values)) {
+    const what = `values of release "${release.name}" do not match blueprint ${blueprint.name} (${blueprint.schemaFile})`;
+    const groups = new Map<(typeof sources)[number], ErrorObject[]>();
+    for (const error of blueprint.validateValues.errors ?? []) {
+      const path = pointerToPath(error.instancePath);
+      const leaf = error.keyword === "additionalProperties" ? [...path, String((error.params as { additionalProperty: string }).additionalProperty)] : path;
+      // Errors about values nobody wrote (a missing required field) go to the values file when
+      // there is one, else to the release's entry in cluster.yaml.
+      const source = writtenIn(leaf) ?? writtenIn(path) ?? (fromFile ? sources[1] : sources[0]);
+      groups.set(source, [...(groups.get(source) ?? []), error]);
+    }
+    const diagnostics = [...groups].flatMap(([s, errors]) => {
+      const base = s.yaml === cluster.yaml && !cluster.yaml.has(inlineBase) ? ["spec", "releases", index] : s.base;
+      return schemaDiagnostics(errors, s.yaml, base, "values-schema", what);
+    });
+    return { diagnostics };
+  }
+  return {
+    diagnostics: [],
+    resolved: {
+      values: values as Record<string, unknown>,
+      origin(path) {
+        const source = writtenIn(path);
+        if (!source) return undefined;
+        const span = source.yaml.locate([...source.base, ...path]);
+        return { file: source.yaml.file, line: span.line, column: span.column };
+      },
+    },
+  };
+}
+
+async function loadValuesFile(root: string, cluster: Cluster, index: number): Promise<{ yaml?: YamlFile; diagnostics: Diagnostic[] }> {
+  const release = cluster.releases[index];
+  const at = cluster.yaml.locate(["spec", "releases", index, "valuesFile"]);
+  const fail = (message: string, hint?: string) => ({ diagnostics: [{ code: "values-file" as const, file: cluster.file, line: at.line, column: at.column, message, hint }] });
+  const requested = release.valuesFile as string;
+  const file = posix.normalize(posix.join(cluster.dir, requested));
+  if (posix.isAbsolute(requested) || file.startsWith("../") || file === "..") {
+    return fail(`valuesFile "${requested}" points outside the repository`, "give a path relative to the cluster folder, inside the repository");
+  }
+  let text: string;
+  try {
+    text = await readFile(join(root, file), "utf8");
+  } catch {
+    return fail(`valuesFile "${requested}" does not exist (looked for ${file})`, "paths are relative to the cluster folder");
+  }
+  const parsed = parseYamlFile(text, file);
+  if (!parsed.yaml) return { diagnostics: parsed.diagnostics };
+  const value = parsed.yaml.value;
+  if (value === null || value === undefined) return { diagnostics: [], yaml: { ...parsed.yaml, value: {} } };
+  if (typeof value !== "object" || Array.isArray(value)) {
+    return { diagnostics: [{ code: "values-file", file, line: 1, column: 1, message: "a values file must be a mapping of value names to values" }] };
+  }
+  return parsed;
+}
