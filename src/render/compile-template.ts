@@ -29,6 +29,7 @@ export function compileTemplate(source: string): CompiledTemplate {
   } catch (error) {
     throw fromHandlebarsError(error);
   }
+  const paths = collectPaths(program);
   rewriteProgram(program, source.split("\n"));
   markTemplateLines(program);
   const template = handlebars.compile(program, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
@@ -36,9 +37,35 @@ export function compileTemplate(source: string): CompiledTemplate {
     try {
       return template(context, { data: { kforge: state }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (error) {
-      throw fromHandlebarsError(error);
+      throw error instanceof TypeError ? fromTypeError(error, paths) : fromHandlebarsError(error);
     }
   };
+}
+
+/**
+ * In strict mode Handlebars reads `a.b.c` without null checks, so a missing `b` surfaces as a
+ * TypeError naming only `c`. Find the path that reads `c` after another part to position it.
+ */
+function fromTypeError(error: TypeError, paths: hbs.AST.PathExpression[]): TemplateError {
+  const property = /reading '([^']*)'/.exec(error.message)?.[1];
+  const path = paths.find((p) => p.parts.indexOf(property ?? "") > 0);
+  if (!path) return new TemplateError("template-missing-value", `a value the template reads is not defined (${error.message})`, 0, 0);
+  const parent = path.parts.slice(0, path.parts.indexOf(property!)).join(".");
+  return new TemplateError("template-missing-value", `\`${parent}\` is not defined (reading \`${path.original}\`)`, path.loc.start.line, path.loc.start.column + 1, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
+}
+
+/** Every path expression in the template, in source order. */
+function collectPaths(program: hbs.AST.Program): hbs.AST.PathExpression[] {
+  const found: hbs.AST.PathExpression[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { type?: string; loc?: unknown };
+    if (n.type === "PathExpression") found.push(node as hbs.AST.PathExpression);
+    for (const [key, value] of Object.entries(node)) if (key !== "loc" && typeof value === "object") visit(value);
+  };
+  visit(program);
+  return found.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
 }
 
 function rewriteProgram(program: hbs.AST.Program, lines: string[]): void {
@@ -113,5 +140,8 @@ function fromHandlebarsError(error: unknown): TemplateError {
   if (missing) {
     return new TemplateError("template-missing-value", `\`${missing[1]}\` is not defined`, line, column, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
   }
-  return new TemplateError("template-syntax", message.split("\n")[0], line, column);
+  const parts = message.split("\n");
+  const detail = parts.length > 1 ? `${parts[0]} ${parts[parts.length - 1]}` : parts[0];
+  const hint = parts.some((p) => p.includes("}}}")) ? "Handlebars reads `}}}` as the end of {{{ }}}: write `{{x}} }` in flow mappings" : undefined;
+  return new TemplateError("template-syntax", detail, line, column, hint);
 }

@@ -9,7 +9,7 @@ const addFormats = (addFormatsModule as unknown as { default?: typeof addFormats
 
 /** An ajv for kforge's own small files: every error (they are small), defaults applied. */
 export function createUserAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
   return ajv;
 }

@@ -15,7 +15,7 @@ export function schemaDiagnostics(errors: ErrorObject[], yaml: YamlFile, base: F
   const meaningful = errors.filter((e) => !["anyOf", "oneOf", "if"].includes(e.keyword) || errors.length === 1);
   for (const error of meaningful) {
     const { path, message, hint } = describe(error);
-    const span = yaml.locate([...base, ...path]);
+    const span = error.keyword === "additionalProperties" ? yaml.locateKey([...base, ...path]) : yaml.locate([...base, ...path]);
     const key = `${span.line}:${span.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -8,17 +8,20 @@ import type { Span } from "./span.js";
  * the object that lacks it). For a mapping entry the value node is preferred; a null value
  * (`key:` with nothing after it) points at the key.
  */
-export function locateNode(root: Node | null | undefined, path: FieldPath, lines: LineCounter): Span {
+export function locateNode(root: Node | null | undefined, path: FieldPath, lines: LineCounter, preferKey = false): Span {
   let node: Node | null | undefined = root;
   let keyNode: Node | null | undefined;
+  let depth = 0;
   for (const step of path) {
     const next = childOf(node, step);
     if (!next) break;
+    depth++;
     node = next.value;
     keyNode = next.key;
     if (!node) break;
   }
-  const target = node?.range ? node : keyNode?.range ? keyNode : root;
+  const found = depth === path.length;
+  const target = found && preferKey && keyNode?.range ? keyNode : node?.range ? node : keyNode?.range ? keyNode : root;
   if (!target?.range) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
   return spanOf(target.range[0], target.range[1], lines);
 }

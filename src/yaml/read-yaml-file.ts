@@ -9,6 +9,8 @@ export interface YamlFile {
   file: string;
   value: unknown;
   locate(path: FieldPath): Span;
+  /** Position of the key of the mapping entry at `path` (for "unknown field" errors). */
+  locateKey(path: FieldPath): Span;
   /** True when the node at `path` exists (so values origins never point at an ancestor). */
   has(path: FieldPath): boolean;
 }
@@ -37,6 +39,7 @@ export function parseYamlFile(text: string, file: string): { yaml?: YamlFile; di
       file,
       value,
       locate: (path) => (root ? locateNode(root, path, lines) : spanOf(0, 0, lines)),
+      locateKey: (path) => (root ? locateNode(root, path, lines, true) : spanOf(0, 0, lines)),
       has: (path) => hasNode(value, path),
     },
   };
