@@ -3,6 +3,7 @@ import { RENDERED_DIR, type Cluster } from "../repo/cluster.js";
 import { emitManifest } from "../render/emit-yaml.js";
 import { fileHeader } from "../tree/file-header.js";
 import { kustomizationFile } from "../tree/kustomization.js";
+import { resourceFileName } from "../tree/resource-file-name.js";
 import { argoCdObjects } from "./argocd.js";
 import { fluxObjects } from "./flux.js";
 
@@ -18,7 +19,8 @@ export function gitopsFiles(cluster: Cluster): Map<string, string> {
   const files = new Map<string, string>();
   const names: string[] = [];
   for (const object of objects) {
-    const name = `${String(object.kind).toLowerCase()}.yaml`;
+    // Never `kustomization.yaml`: a Flux Kustomization must not take kustomize's own file name.
+    const name = resourceFileName(String(object.kind), String((object.metadata as { name: string }).name))!;
     names.push(name);
     files.set(posix.join(dir, name), header + emitManifest(object));
   }

@@ -7,8 +7,18 @@ export interface LintTarget {
   kubernetesVersion: string;
   /** Inclusive node port range. */
   nodePortRange: { min: number; max: number };
-  /** Objects that exist in the cluster but not in the linted set. */
-  provided: { storageClasses: string[]; namespaces: string[] };
+  /**
+   * Objects that exist in the cluster but not in the linted set. Namespaced ones are
+   * "namespace/name" strings.
+   */
+  provided: {
+    storageClasses: string[];
+    namespaces: string[];
+    secrets?: string[];
+    configMaps?: string[];
+    serviceAccounts?: string[];
+    persistentVolumeClaims?: string[];
+  };
   /**
    * "cluster": the set is the whole cluster (a render plus `provided`);
    * "files": arbitrary manifests, objects may exist elsewhere.

@@ -1,5 +1,6 @@
 import type { PodSpec, Container } from "kubernetes-types/core/v1.js";
 import type { FieldPath, Resource } from "../../resources/resource.js";
+import { isKindOf } from "./api-kinds.js";
 import { asLabels, type Labels } from "./selectors.js";
 
 /** A pod template inside a workload (or a bare Pod), with the paths rules report against. */
@@ -37,6 +38,17 @@ const TEMPLATE_PATH: Record<string, FieldPath> = {
   Job: ["spec", "template"],
   CronJob: ["spec", "jobTemplate", "spec", "template"],
 };
+/** Groups that serve each built-in workload kind, including the legacy beta groups. */
+export const WORKLOAD_GROUPS: Record<string, readonly string[]> = {
+  Pod: [""],
+  ReplicationController: [""],
+  Deployment: ["apps", "extensions"],
+  DaemonSet: ["apps", "extensions"],
+  ReplicaSet: ["apps", "extensions"],
+  StatefulSet: ["apps"],
+  Job: ["batch"],
+  CronJob: ["batch"],
+};
 const REPLICATED = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
 
 /** Every pod template in the set: Pods and the pod templates of built-in workload kinds. */
@@ -49,8 +61,10 @@ export function podTemplates(resources: readonly Resource[]): PodTemplate[] {
   return out;
 }
 
+/** The pod template of a built-in workload; a custom kind that shares a name (another group) has none. */
 export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   const kind = String(resource.object.kind);
+  if (!Object.hasOwn(WORKLOAD_GROUPS, kind) || !isKindOf(resource, kind, WORKLOAD_GROUPS[kind])) return undefined;
   const namespace = namespaceOf(resource);
   if (kind === "Pod") {
     const spec = resource.object.spec as PodSpec | undefined;

@@ -1,0 +1,114 @@
+import type { FieldPath, Resource } from "../../resources/resource.js";
+import { isKindOf } from "./api-kinds.js";
+import { asLabels, mapSelectorMatches, type Labels } from "./selectors.js";
+import { dig, isObject, namespaceOf, podTemplateOf, type PodTemplate } from "./workloads.js";
+
+/** Pods some object creates: a pod template's labels, and the template itself when its spec is readable. */
+export interface PodLabelSource {
+  resource: Resource;
+  namespace: string;
+  labels: Labels;
+  labelsPath: FieldPath;
+  template?: PodTemplate;
+}
+
+const BUILTIN_TEMPLATE_PATHS: Record<string, { groups: readonly string[]; path: FieldPath }> = {
+  Pod: { groups: [""], path: [] },
+  ReplicationController: { groups: [""], path: ["spec", "template"] },
+  Deployment: { groups: ["apps", "extensions"], path: ["spec", "template"] },
+  DaemonSet: { groups: ["apps", "extensions"], path: ["spec", "template"] },
+  ReplicaSet: { groups: ["apps", "extensions"], path: ["spec", "template"] },
+  StatefulSet: { groups: ["apps"], path: ["spec", "template"] },
+  Job: { groups: ["batch"], path: ["spec", "template"] },
+  CronJob: { groups: ["batch"], path: ["spec", "jobTemplate", "spec", "template"] },
+};
+
+/** Where workload-like custom resources (Argo Rollout, OpenShift DeploymentConfig, ...) keep a pod template. */
+const CUSTOM_TEMPLATE_PATHS: readonly FieldPath[] = [["spec", "template"], ["spec", "jobTemplate", "spec", "template"]];
+
+/**
+ * Every object in the set that creates labelled pods: built-in workloads (even when their pod spec is
+ * unreadable: the labels are what a Service selects), and custom resources whose spec.template looks
+ * like a pod template. Counting a custom resource can only hide a "selects no pods" finding, never add one.
+ */
+export function podLabelSources(resources: readonly Resource[]): PodLabelSource[] {
+  const out: PodLabelSource[] = [];
+  for (const resource of resources) {
+    const kind = String(resource.object.kind);
+    const builtin = BUILTIN_TEMPLATE_PATHS[kind];
+    if (builtin && isKindOf(resource, kind, builtin.groups)) {
+      const labelsPath = [...builtin.path, "metadata", "labels"];
+      const labels = dig(resource.object, labelsPath);
+      const template = podTemplateOf(resource);
+      if (isObject(labels) || template) out.push({ resource, namespace: namespaceOf(resource), labels: asLabels(labels), labelsPath, template });
+      continue;
+    }
+    if (isKindOf(resource, "Service", [""]) || !isObject(resource.object.spec)) continue;
+    for (const base of CUSTOM_TEMPLATE_PATHS) {
+      const source = customSource(resource, base);
+      if (source) {
+        out.push(source);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function customSource(resource: Resource, base: FieldPath): PodLabelSource | undefined {
+  const template = dig(resource.object, base);
+  if (!isObject(template) || !isObject(template.metadata) || !isObject(template.metadata.labels)) return undefined;
+  const spec = template.spec;
+  if (spec !== undefined && !(isObject(spec) && Array.isArray(spec.containers))) return undefined;
+  const namespace = namespaceOf(resource);
+  const labels = asLabels(template.metadata.labels);
+  const labelsPath = [...base, "metadata", "labels"];
+  const replicas = dig(resource.object, ["spec", "replicas"]);
+  const podTemplate: PodTemplate | undefined = isObject(spec)
+    ? { resource, kind: String(resource.object.kind), namespace, specPath: [...base, "spec"], spec: spec as PodTemplate["spec"], labels, labelsPath, replicas: typeof replicas === "number" ? replicas : undefined, longRunning: true }
+    : undefined;
+  return { resource, namespace, labels, labelsPath, template: podTemplate };
+}
+
+/** Core v1 Services, keyed "namespace/name" (a name may be defined more than once in a file set). */
+export function servicesByName(resources: readonly Resource[]): Map<string, Resource[]> {
+  const out = new Map<string, Resource[]>();
+  for (const resource of resources) {
+    if (!isKindOf(resource, "Service", [""])) continue;
+    const name = resource.object.metadata?.name;
+    if (typeof name !== "string" || name === "") continue;
+    const key = `${namespaceOf(resource)}/${name}`;
+    out.set(key, [...(out.get(key) ?? []), resource]);
+  }
+  return out;
+}
+
+/** spec.type, defaulting to ClusterIP. */
+export function serviceType(service: Resource): string {
+  const type = dig(service.object, ["spec", "type"]);
+  return typeof type === "string" && type !== "" ? type : "ClusterIP";
+}
+
+export function isHeadless(service: Resource): boolean {
+  return dig(service.object, ["spec", "clusterIP"]) === "None";
+}
+
+/** The Service's selector when it selects pods: a non-empty map on a Service that is not ExternalName. */
+export function serviceSelector(service: Resource): Record<string, unknown> | undefined {
+  if (serviceType(service) === "ExternalName") return undefined;
+  const selector = dig(service.object, ["spec", "selector"]);
+  return isObject(selector) && Object.keys(selector).length > 0 ? selector : undefined;
+}
+
+/** The pod sources in the Service's namespace whose labels its selector matches. */
+export function selectedBy(service: Resource, sources: readonly PodLabelSource[]): PodLabelSource[] {
+  const selector = serviceSelector(service);
+  if (!selector) return [];
+  const namespace = namespaceOf(service);
+  return sources.filter((s) => s.namespace === namespace && mapSelectorMatches(selector, s.labels));
+}
+
+/** "app=web,tier=frontend". */
+export function formatLabels(labels: Record<string, unknown>): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(",");
+}

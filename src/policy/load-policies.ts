@@ -1,0 +1,53 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import fg from "fast-glob";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { kforgeSchema } from "../repo/kforge-schemas.js";
+import { schemaDiagnostics } from "../repo/schema-diagnostics.js";
+import type { FieldPath } from "../resources/resource.js";
+import { parseYamlFile, type YamlFile } from "../yaml/read-yaml-file.js";
+import type { Exemption, Policy, RulePolicy } from "./policy.js";
+
+/** Reads policies/*.yaml (sorted by name) under root; a missing folder is an empty policy. */
+export async function loadPolicies(root: string): Promise<{ policy: Policy; diagnostics: Diagnostic[] }> {
+  const files = (await fg("policies/*.{yaml,yml}", { cwd: root, onlyFiles: true })).sort();
+  const policy: Policy = { files, rules: new Map(), clusters: new Map(), exemptions: [] };
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const { yaml, diagnostics: problems } = parseYamlFile(await readFile(join(root, file), "utf8"), file);
+    diagnostics.push(...problems);
+    if (!yaml) continue;
+    const validate = kforgeSchema("policy");
+    if (!validate(structuredClone(yaml.value))) {
+      diagnostics.push(...schemaDiagnostics(validate.errors ?? [], yaml, [], "policy-schema", "invalid policy file"));
+      continue;
+    }
+    mergePolicy(policy, yaml);
+  }
+  return { policy, diagnostics };
+}
+
+function mergePolicy(policy: Policy, yaml: YamlFile): void {
+  const spec = (yaml.value as { spec: Record<string, any> }).spec;
+  const ref = (path: FieldPath) => {
+    const span = yaml.locate(path);
+    return { file: yaml.file, line: span.line, column: span.column };
+  };
+  const readRules = (rules: Record<string, unknown> | undefined, base: FieldPath, into: Map<string, RulePolicy>) => {
+    for (const [id, setting] of Object.entries(rules ?? {})) {
+      const at = ref([...base, id]);
+      const parsed: RulePolicy = typeof setting === "string" ? { severity: setting as RulePolicy["severity"], at } : { ...(setting as object), at };
+      const previous = into.get(id);
+      into.set(id, { ...previous, ...parsed, options: parsed.options ?? previous?.options });
+    }
+  };
+  readRules(spec.rules, ["spec", "rules"], policy.rules);
+  for (const [cluster, overrides] of Object.entries((spec.clusters ?? {}) as Record<string, { rules?: Record<string, unknown> }>)) {
+    const map = policy.clusters.get(cluster) ?? new Map<string, RulePolicy>();
+    readRules(overrides.rules, ["spec", "clusters", cluster, "rules"], map);
+    policy.clusters.set(cluster, map);
+  }
+  (spec.exemptions ?? []).forEach((exemption: Omit<Exemption, "at" | "expiresAt">, index: number) => {
+    policy.exemptions.push({ ...exemption, at: ref(["spec", "exemptions", index]), expiresAt: ref(["spec", "exemptions", index, "expires"]) });
+  });
+}

@@ -1,0 +1,57 @@
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { loadBundle, type SchemaBundle } from "./schema-bundle.js";
+
+// ajv-formats is CommonJS; under NodeNext its default export sits one level down.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, formats: string[]) => void;
+
+/**
+ * Validators for the kinds of one shipped bundle. One ajv per bundle per process; each kind is
+ * compiled on first use and kept, so no resource ever triggers a compilation of its own.
+ */
+export interface BundleValidators {
+  bundle: SchemaBundle;
+  /** The ajv holding the bundle (id `bundle`), so CRD schemas can `$ref` its ObjectMeta. */
+  ajv: Ajv;
+  has(apiVersion: string, kind: string): boolean;
+  validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined;
+}
+
+/** Ajv options for manifests: every error (each typo reported), with schemas on errors for messages. */
+export function createManifestAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: false, validateSchema: false, addUsedSchema: false });
+  addFormats(ajv, ["int32", "int64", "double", "date-time", "byte"]);
+  return ajv;
+}
+
+const cache = new Map<string, BundleValidators>();
+
+export function bundleValidators(file: string): BundleValidators {
+  let validators = cache.get(file);
+  if (!validators) {
+    validators = createBundleValidators(loadBundle(file));
+    cache.set(file, validators);
+  }
+  return validators;
+}
+
+function createBundleValidators(bundle: SchemaBundle): BundleValidators {
+  const ajv = createManifestAjv();
+  ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    bundle,
+    ajv,
+    has: (apiVersion, kind) => bundle.kinds[apiVersion]?.[kind] !== undefined,
+    validatorFor(apiVersion, kind) {
+      const name = bundle.kinds[apiVersion]?.[kind];
+      if (!name) return undefined;
+      let validate = compiled.get(name);
+      if (!validate) {
+        validate = ajv.compile({ $ref: `bundle#/definitions/${name}` });
+        compiled.set(name, validate);
+      }
+      return validate;
+    },
+  };
+}
