@@ -35,27 +35,28 @@ export function ruleSettings(policy: Policy, rules: readonly Rule[], cluster: st
   return { settings, diagnostics };
 }
 
-/**
- * Drops findings an exemption covers, and turns every expired exemption into an error finding of
- * its own (`policy-exemption-expired`) so that exemptions get reviewed again.
- */
-export function applyExemptions(findings: Finding[], policy: Policy, cluster: string | undefined, today: string): { kept: Finding[]; exempted: number; expired: Finding[] } {
+/** Drops findings an exemption that has not expired covers. */
+export function applyExemptions(findings: Finding[], policy: Policy, cluster: string | undefined, today: string): { kept: Finding[]; exempted: number } {
   const active = policy.exemptions.filter((e) => e.expires >= today && (e.cluster === undefined || e.cluster === cluster));
   const kept = findings.filter((f) => !active.some((e) => covers(e, f)));
-  const expired = policy.exemptions
-    .filter((e) => e.expires < today && (e.cluster === undefined || e.cluster === cluster))
+  return { kept, exempted: findings.length - kept.length };
+}
+
+/** Every expired exemption is an error of its own, so that exemptions get reviewed again. */
+export function expiredExemptions(policy: Policy, today: string): Finding[] {
+  return policy.exemptions
+    .filter((e) => e.expires < today)
     .map((e): Finding => ({
       ruleId: "policy-exemption-expired",
       severity: "error",
-      message: `the exemption of ${e.resource.kind} ${e.resource.namespace ? `${e.resource.namespace}/` : ""}${e.resource.name} from \`${e.rule}\` expired on ${e.expires}`,
+      message: `the exemption of ${e.resource.kind} ${e.resource.namespace ? `${e.resource.namespace}/` : ""}${e.resource.name} from \`${e.rule}\`${e.cluster ? ` in cluster ${e.cluster}` : ""} expired on ${e.expires}`,
       file: e.expiresAt.file,
       line: e.expiresAt.line,
       column: e.expiresAt.column,
       endLine: e.expiresAt.line,
-      endColumn: e.expiresAt.column + e.expires.length + 2,
+      endColumn: e.expiresAt.column + e.expires.length,
       remediation: "fix the resource and remove the exemption, or have the platform team review it and set a new expiry date",
     }));
-  return { kept, exempted: findings.length - kept.length, expired };
 }
 
 function covers(exemption: Exemption, finding: Finding): boolean {

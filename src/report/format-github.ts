@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../lint/finding.js";
 import { sortFindings } from "../lint/run-rules.js";
-import type { LintReport } from "./lint-report.js";
+import type { Formatter } from "./lint-report.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -9,7 +9,7 @@ const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", 
  * is annotated on the values line that produced the field (the line the author edited, and the
  * one a pull request diff shows); its message names the rendered file and position.
  */
-export const formatGithub = (report: LintReport): string =>
+export const formatGithub: Formatter = (report) =>
   sortFindings([...report.findings])
     .map((f) => `::${COMMAND[f.severity]} ${properties(f)}::${escapeData(annotationMessage(f))}\n`)
     .join("");

@@ -1,6 +1,6 @@
 import type { Finding } from "../lint/finding.js";
 import { sortFindings } from "../lint/run-rules.js";
-import type { LintReport } from "./lint-report.js";
+import type { Formatter } from "./lint-report.js";
 
 /**
  * One finding in `--format json`. Every key is always present (null when the finding has no
@@ -26,7 +26,7 @@ export interface JsonFinding {
 }
 
 /** `{"findings": [...], "summary": {...}}`, pretty-printed, findings in file/line order. */
-export const formatJson = (report: LintReport): string => {
+export const formatJson: Formatter = (report) => {
   const s = report.summary;
   const output = {
     findings: sortFindings([...report.findings]).map(jsonFinding),
@@ -38,6 +38,7 @@ export const formatJson = (report: LintReport): string => {
       resources: s.resources,
       failOn: s.failOn,
       failed: s.failed,
+      exempted: s.exempted,
       targets: report.targets.map((t) => ({
         name: t.name,
         kubernetesVersion: t.kubernetesVersion,

@@ -1,7 +1,7 @@
 import { SEVERITY_RANK, type Finding, type Severity } from "../lint/finding.js";
 import { sortFindings } from "../lint/run-rules.js";
 import { describeResource } from "../resources/resource.js";
-import type { LintReport, LintedTarget } from "./lint-report.js";
+import type { Formatter, LintReport, LintedTarget } from "./lint-report.js";
 
 /** Rows shown across all tables; a pull request comment holds at most 65,536 characters. */
 export const MAX_ROWS = 200;
@@ -12,7 +12,7 @@ const BADGE: Record<Severity, string> = { error: "❌ error", warning: "⚠️ w
  * For job summaries and pull request comments: a table of targets, then one table of findings
  * per cluster, errors first so the most important ones survive the row limit.
  */
-export const formatMarkdown = (report: LintReport): string => {
+export const formatMarkdown: Formatter = (report) => {
   const groups = groupByTarget(report);
   const out = ["## kforge lint", "", statusLine(report), ""];
   out.push("| Cluster | Kubernetes | Errors | Warnings | Resources |", "| --- | --- | ---: | ---: | ---: |");
@@ -39,12 +39,13 @@ export const formatMarkdown = (report: LintReport): string => {
 function statusLine(report: LintReport): string {
   const s = report.summary;
   const resources = `${s.resources} resource${s.resources === 1 ? "" : "s"}`;
-  if (report.findings.length === 0) return `✅ No problems found (${resources} checked).`;
+  const exempted = s.exempted > 0 ? `; ${s.exempted} exempted by policy` : "";
+  if (report.findings.length === 0) return `✅ No problems found (${resources} checked${exempted}).`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const counts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
   if (s.infos > 0) counts.push(plural(s.infos, "info"));
   const files = plural(s.filesWithFindings, "file");
-  return `${s.failed ? "❌" : "⚠️"} **${counts.join(", ")}** in ${files} (${resources} checked).`;
+  return `${s.failed ? "❌" : "⚠️"} **${counts.join(", ")}** in ${files} (${resources} checked${exempted}).`;
 }
 
 function row(f: Finding): string {

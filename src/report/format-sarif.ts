@@ -6,7 +6,7 @@ import type { Finding, Severity } from "../lint/finding.js";
 import type { RuleMeta } from "../lint/rule.js";
 import { sortFindings } from "../lint/run-rules.js";
 import { PACKAGE_ROOT } from "../package-root.js";
-import type { LintReport } from "./lint-report.js";
+import type { Formatter } from "./lint-report.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT = "%SRCROOT%";
@@ -20,7 +20,7 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", 
  * region consistent with every other format. The values line that produced the field, where an
  * author usually fixes it, is attached as related location 1.
  */
-export const formatSarif = (report: LintReport): string => {
+export const formatSarif: Formatter = (report) => {
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   const fingerprints = new Fingerprints();
   const results = sortFindings([...report.findings]).map((f) => ({

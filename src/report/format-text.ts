@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../lint/finding.js";
 import { sortFindings } from "../lint/run-rules.js";
-import type { FormatOptions, LintReport, LintSummary, LintedTarget } from "./lint-report.js";
+import type { FormatOptions, Formatter, LintReport, LintSummary, LintedTarget } from "./lint-report.js";
 
 /** Lines of source shown above the flagged line in a code frame. */
 const CONTEXT_LINES = 2;
@@ -25,7 +25,7 @@ const PLAIN: Palette = { bold: plain, dim: plain, red: plain, yellow: plain, cya
  * Compiler-style output for people: one block per finding, grouped by file, each with a code
  * frame, the fix, and for rendered resources the values line that produced the field.
  */
-export const formatText = (report: LintReport, options: FormatOptions): string => {
+export const formatText: Formatter = (report, options) => {
   const paint = options.color ? ANSI : PLAIN;
   const lines = linesReader(options.readSource);
   const blocks = sortFindings([...report.findings]).map((f) => findingBlock(f, lines, paint));
@@ -94,11 +94,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** `✖ 3 errors, 1 warning in 2 files (42 resources; clusters: dev (Kubernetes 1.18, ...))`. */
 function summaryLine(report: LintReport, paint: Palette): string {
   const s = report.summary;
+  const exempted = s.exempted > 0 ? `, ${s.exempted} exempted by policy` : "";
   const scope = `(${plural(s.resources, "resource")}${targetsText(report.targets)})`;
-  if (report.findings.length === 0) return `${paint.green("✔")} no problems ${scope}`;
+  if (report.findings.length === 0) return `${paint.green("✔")} no problems${exempted} ${scope}`;
   const counts = countsText(s);
   const mark = s.failed ? paint.red("✖") : paint.yellow("⚠");
-  return `${mark} ${paint.bold(counts)} in ${plural(s.filesWithFindings, "file")} ${scope}`;
+  return `${mark} ${paint.bold(counts)}${exempted} in ${plural(s.filesWithFindings, "file")} ${scope}`;
 }
 
 function countsText(s: LintSummary): string {

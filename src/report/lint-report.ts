@@ -21,6 +21,8 @@ export interface LintSummary {
   /** Severity at or above which the run fails. */
   failOn: "error" | "warning";
   failed: boolean;
+  /** Findings dropped by policy exemptions. */
+  exempted: number;
 }
 
 export interface LintedTarget {

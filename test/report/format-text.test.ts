@@ -63,6 +63,8 @@ describe("text format", () => {
     report.targets = [{ name: "files", kubernetesVersion: "1.30", schemaSet: "kubernetes-types 1.30", resources: 1 }];
     report.summary.resources = 1;
     expect(formatText(report, options())).toBe("✔ no problems (1 resource; Kubernetes 1.30, schemas kubernetes-types 1.30)\n");
+    report.summary.exempted = 2;
+    expect(formatText(report, options())).toBe("✔ no problems, 2 exempted by policy (1 resource; Kubernetes 1.30, schemas kubernetes-types 1.30)\n");
   });
 
   it("marks a run that passes despite warnings differently from a failed one", () => {

@@ -80,6 +80,7 @@ export function sampleReport(findings: Finding[] = [RENDERED, PLAIN, CLUSTER_SCO
       resources: 42,
       failOn: "error",
       failed: count("error") > 0,
+      exempted: 0,
     },
     targets: [{ name: "dev", kubernetesVersion: "1.18", schemaSet: "kubernetes-types 1.18", resources: 42 }],
   };

@@ -1,7 +1,7 @@
 import type { FieldPath, Resource } from "../../resources/resource.js";
 import { isKindOf } from "./api-kinds.js";
 import { asLabels, mapSelectorMatches, type Labels } from "./selectors.js";
-import { dig, isObject, namespaceOf, podTemplateOf, type PodTemplate } from "./workloads.js";
+import { WORKLOAD_GROUPS, dig, isObject, namespaceOf, podTemplateOf, type PodTemplate } from "./workloads.js";
 
 /** Pods some object creates: a pod template's labels, and the template itself when its spec is readable. */
 export interface PodLabelSource {
@@ -12,15 +12,16 @@ export interface PodLabelSource {
   template?: PodTemplate;
 }
 
-const BUILTIN_TEMPLATE_PATHS: Record<string, { groups: readonly string[]; path: FieldPath }> = {
-  Pod: { groups: [""], path: [] },
-  ReplicationController: { groups: [""], path: ["spec", "template"] },
-  Deployment: { groups: ["apps", "extensions"], path: ["spec", "template"] },
-  DaemonSet: { groups: ["apps", "extensions"], path: ["spec", "template"] },
-  ReplicaSet: { groups: ["apps", "extensions"], path: ["spec", "template"] },
-  StatefulSet: { groups: ["apps"], path: ["spec", "template"] },
-  Job: { groups: ["batch"], path: ["spec", "template"] },
-  CronJob: { groups: ["batch"], path: ["spec", "jobTemplate", "spec", "template"] },
+/** Where each built-in workload kind keeps the labels of its pods (the groups are WORKLOAD_GROUPS'). */
+const BUILTIN_TEMPLATE_PATHS: Record<string, FieldPath> = {
+  Pod: [],
+  ReplicationController: ["spec", "template"],
+  Deployment: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"],
 };
 
 /** Where workload-like custom resources (Argo Rollout, OpenShift DeploymentConfig, ...) keep a pod template. */
@@ -35,9 +36,9 @@ export function podLabelSources(resources: readonly Resource[]): PodLabelSource[
   const out: PodLabelSource[] = [];
   for (const resource of resources) {
     const kind = String(resource.object.kind);
-    const builtin = BUILTIN_TEMPLATE_PATHS[kind];
-    if (builtin && isKindOf(resource, kind, builtin.groups)) {
-      const labelsPath = [...builtin.path, "metadata", "labels"];
+    const base = Object.hasOwn(BUILTIN_TEMPLATE_PATHS, kind) ? BUILTIN_TEMPLATE_PATHS[kind] : undefined;
+    if (base && isKindOf(resource, kind, WORKLOAD_GROUPS[kind])) {
+      const labelsPath = [...base, "metadata", "labels"];
       const labels = dig(resource.object, labelsPath);
       const template = podTemplateOf(resource);
       if (isObject(labels) || template) out.push({ resource, namespace: namespaceOf(resource), labels: asLabels(labels), labelsPath, template });

@@ -44,16 +44,17 @@ export const rule: Rule = {
       const labels = asLabels(dig(statefulSet.object, ["spec", "template", "metadata", "labels"]));
       // With several definitions (variants in a file set) any good one will do; judge the first otherwise.
       const service = found.find((s) => isHeadless(s) && mapSelectorMatches(serviceSelector(s), labels)) ?? found[0];
+      const selector = serviceSelector(service);
       const problem = serviceType(service) === "ExternalName"
-        ? "is an ExternalName Service, not a headless one"
+        ? "which is an ExternalName Service, not a headless one"
         : !isHeadless(service)
-          ? "is not headless (spec.clusterIP is not None), so its pods get no per-pod DNS records"
-          : !serviceSelector(service)
-            ? "has no selector, so it has no endpoints and its pods get no per-pod DNS records"
-            : !mapSelectorMatches(serviceSelector(service), labels)
-              ? `selects ${formatLabels(serviceSelector(service)!)}, which does not match the pod template labels (${formatLabels(labels) || "none"})`
+          ? "which is not headless (spec.clusterIP is not None), so its pods get no per-pod DNS records"
+          : !selector
+            ? "which has no selector, so it has no endpoints and its pods get no per-pod DNS records"
+            : !mapSelectorMatches(selector, labels)
+              ? `whose selector ${formatLabels(selector)} does not match the pod template labels (${formatLabels(labels) || "none"})`
               : undefined;
-      if (problem) context.report({ resource: statefulSet, path, message: `${who} names Service ${serviceId}, which ${problem}` });
+      if (problem) context.report({ resource: statefulSet, path, message: `${who} names Service ${serviceId}, ${problem}` });
     }
   },
 };

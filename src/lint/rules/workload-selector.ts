@@ -29,7 +29,7 @@ export const rule: Rule = {
   check(context) {
     for (const resource of context.resources) {
       const kind = String(resource.object.kind);
-      const groups = SET_SELECTOR_KINDS[kind];
+      const groups = Object.hasOwn(SET_SELECTOR_KINDS, kind) ? SET_SELECTOR_KINDS[kind] : undefined;
       if (groups && isKindOf(resource, kind, groups)) {
         const required = SELECTOR_REQUIRED.has(String(resource.object.apiVersion));
         checkSetSelector(context, resource, ["spec"], required, false);

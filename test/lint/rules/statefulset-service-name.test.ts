@@ -59,7 +59,7 @@ testRule(rule, {
     {
       name: "a headless Service selecting other labels",
       yaml: `${statefulSet("  serviceName: kafka-headless\n")}---\n${service("  clusterIP: None\n  selector: {app: zookeeper}\n")}`,
-      errors: [{ line: 7, column: 16, message: "selects app=zookeeper, which does not match the pod template labels (app=kafka,tier=queue)" }],
+      errors: [{ line: 7, column: 16, message: "names Service data/kafka-headless, whose selector app=zookeeper does not match the pod template labels (app=kafka,tier=queue)" }],
     },
     {
       name: "a headless Service without a selector, and an ExternalName one",

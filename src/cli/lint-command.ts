@@ -1,0 +1,79 @@
+import { buildReport } from "../lint/build-report.js";
+import { lintClusters, type LintRun } from "../lint/lint-clusters.js";
+import { lintPaths, MissingPathError } from "../lint/lint-paths.js";
+import { RULES } from "../lint/rules/index.js";
+import { loadPolicies } from "../policy/load-policies.js";
+import { renderClusters } from "../render/render-clusters.js";
+import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
+import { kubeVersionOption, LINT_FLAGS, lintOutputOptions, today } from "./lint-options.js";
+import { parseFlags } from "./parse-flags.js";
+import { printDiagnostics } from "./print-diagnostics.js";
+import { resolveRoot } from "./resolve-root.js";
+import { writeReport } from "./write-report.js";
+
+export const lintCommand: Command = {
+  name: "lint",
+  summary: "validate manifests strictly against the Kubernetes API and run the policy rules",
+  usage: `Usage: kforge lint [PATH...] [--cluster NAME] [--kube-version X.Y] [--format text|json|sarif|github|markdown]
+                   [--output FILE] [--fail-on error|warning] [--root DIR]
+
+Without PATH: lints every cluster's render in memory, each with its own Kubernetes version,
+node-port range, provided objects and policy (policies/*.yaml).
+With PATHs: lints files or folders of manifests (multi-document YAML) as one set, for the
+Kubernetes version given by --kube-version (default: the newest supported). Policies are read
+from ./policies when present.
+
+Options:
+  --cluster NAME        lint only this cluster (cluster mode)
+  --kube-version X.Y    target Kubernetes version for PATHs
+  --format F            text (default), json, sarif, github (workflow commands), markdown
+  --output FILE         write the report to FILE instead of standard output
+  --fail-on LEVEL       exit 1 when a finding is at or above LEVEL: error (default) or warning
+  --root DIR            repository root for cluster mode
+  -h, --help            show this help
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration errors.`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { ...LINT_FLAGS, cluster: { type: "string" }, "kube-version": { type: "string" } }, true);
+    if (values.help) {
+      io.stdout(`${this.usage}\n`);
+      return EXIT.ok;
+    }
+    const output = lintOutputOptions(values);
+    if (positionals.length > 0 && values.cluster) throw new UsageError("--cluster lints a cluster's render; it cannot be combined with PATHs");
+    if (positionals.length === 0 && values["kube-version"]) throw new UsageError("--kube-version applies to PATHs; clusters use their own spec.kubernetesVersion");
+    const kubeVersion = kubeVersionOption(values["kube-version"]);
+    const root = positionals.length > 0 ? io.cwd : resolveRoot(io.cwd, values.root);
+    const { policy, diagnostics: policyProblems } = await loadPolicies(root);
+    if (policyProblems.length > 0) {
+      printDiagnostics(policyProblems, io, "lint did not run");
+      return EXIT.usage;
+    }
+    let run: LintRun;
+    let memory: Map<string, string> | undefined;
+    if (positionals.length > 0) {
+      try {
+        run = await lintPaths(io.cwd, positionals, { kubernetesVersion: kubeVersion, nodePortRange: { min: 30000, max: 32767 }, provided: { storageClasses: [], namespaces: [] }, mode: "files" }, RULES, policy, today());
+      } catch (error) {
+        if (error instanceof MissingPathError) throw new UsageError(error.message);
+        throw error;
+      }
+    } else {
+      const render = await renderClusters(root, values.cluster);
+      if (values.cluster && render.clusters.length === 0 && render.diagnostics.length === 0) throw new UsageError(`no cluster "${values.cluster}"`);
+      if (render.diagnostics.length > 0) {
+        printDiagnostics(render.diagnostics, io, "lint did not run");
+        return EXIT.findings;
+      }
+      memory = render.files;
+      run = lintClusters(render.clusters, RULES, policy, today());
+    }
+    if (run.diagnostics.length > 0) {
+      printDiagnostics(run.diagnostics, io, "lint did not run");
+      return EXIT.usage;
+    }
+    const report = buildReport(run.findings, run.targets, RULES, output.failOn, run.exempted);
+    await writeReport(report, output, io, root, memory);
+    return report.summary.failed ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { formatterFor } from "../report/formatters.js";
+import type { LintReport } from "../report/lint-report.js";
+import type { CliIo } from "./cli-io.js";
+import type { LintOutputOptions } from "./lint-options.js";
+
+/** Prints (or writes to --output) the report in the chosen format. `memory` holds rendered files. */
+export async function writeReport(report: LintReport, options: LintOutputOptions, io: CliIo, root: string, memory?: ReadonlyMap<string, string>): Promise<void> {
+  const readSource = (file: string) => {
+    const rendered = memory?.get(file);
+    if (rendered !== undefined) return rendered;
+    try {
+      return readFileSync(resolve(root, file), "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+  const text = formatterFor(options.format)(report, { color: io.isTty && !options.output && !process.env.NO_COLOR, readSource });
+  if (options.output) {
+    const path = resolve(io.cwd, options.output);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } else {
+    io.stdout(text);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { expiredExemptions } from "../policy/apply-policy.js";
+import type { Policy } from "../policy/policy.js";
+import type { ClusterRender } from "../render/render-clusters.js";
+import type { LintedTarget } from "../report/lint-report.js";
+import { resolveSchemaSet } from "../validate/validate-schema.js";
+import type { Finding } from "./finding.js";
+import { lintSet } from "./lint-set.js";
+import type { LintTarget, Rule } from "./rule.js";
+
+export interface LintRun {
+  findings: Finding[];
+  targets: LintedTarget[];
+  exempted: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Lints each cluster's render in memory, each with its own Kubernetes version, node-port range,
+ * provided objects and policy. The tree plus `provided` is the whole cluster.
+ */
+export function lintClusters(renders: readonly ClusterRender[], rules: readonly Rule[], policy: Policy, today: string): LintRun {
+  const run: LintRun = { findings: [], targets: [], exempted: 0, diagnostics: [] };
+  for (const { cluster, resources } of renders) {
+    const target: LintTarget = {
+      kubernetesVersion: cluster.kubernetesVersion,
+      nodePortRange: cluster.nodePortRange,
+      provided: cluster.provided,
+      mode: "cluster",
+    };
+    const result = lintSet({ resources, target, rules, policy, cluster: cluster.name, today });
+    run.findings.push(...result.findings);
+    run.exempted += result.exempted;
+    run.diagnostics.push(...result.diagnostics);
+    run.targets.push({ name: cluster.name, kubernetesVersion: cluster.kubernetesVersion, schemaSet: resolveSchemaSet(cluster.kubernetesVersion)?.set ?? "none", resources: resources.length });
+  }
+  run.findings.push(...expiredExemptions(policy, today));
+  return run;
+}
+

@@ -1,0 +1,58 @@
+import { readFile, stat } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import fg from "fast-glob";
+import { expiredExemptions } from "../policy/apply-policy.js";
+import type { Policy } from "../policy/policy.js";
+import { parseManifests, type ManifestProblem } from "../resources/parse-manifests.js";
+import type { Resource } from "../resources/resource.js";
+import { resolveSchemaSet } from "../validate/validate-schema.js";
+import type { LintRun } from "./lint-clusters.js";
+import { lintSet } from "./lint-set.js";
+import type { LintTarget, Rule } from "./rule.js";
+
+/** A path the user gave that does not exist: a usage error, never a silent skip. */
+export class MissingPathError extends Error {}
+
+/**
+ * Lints arbitrary manifests: every given file (folders are searched for *.yaml and *.yml) forms
+ * one universe, so cross-resource rules see objects in other files.
+ */
+export async function lintPaths(cwd: string, paths: readonly string[], target: LintTarget, rules: readonly Rule[], policy: Policy, today: string): Promise<LintRun> {
+  const files = await expandPaths(cwd, paths);
+  const resources: Resource[] = [];
+  const problems: ManifestProblem[] = [];
+  const texts = await Promise.all(files.map((file) => readFile(resolve(cwd, file), "utf8")));
+  files.forEach((file, i) => {
+    const parsed = parseManifests(texts[i], file);
+    resources.push(...parsed.resources);
+    problems.push(...parsed.problems);
+  });
+  const result = lintSet({ resources, problems, target, rules, policy, today });
+  return {
+    findings: [...result.findings, ...expiredExemptions(policy, today)],
+    exempted: result.exempted,
+    diagnostics: result.diagnostics,
+    targets: [{ name: "files", kubernetesVersion: target.kubernetesVersion, schemaSet: resolveSchemaSet(target.kubernetesVersion)?.set ?? "none", resources: resources.length }],
+  };
+}
+
+async function expandPaths(cwd: string, paths: readonly string[]): Promise<string[]> {
+  const files = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new MissingPathError(`${path}: no such file or folder`);
+    if (info.isDirectory()) {
+      const found = await fg("**/*.{yaml,yml}", { cwd: absolute, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ["**/node_modules/**"] });
+      for (const f of found) files.add(toDisplay(cwd, resolve(absolute, f)));
+    } else {
+      files.add(toDisplay(cwd, absolute));
+    }
+  }
+  return [...files].sort();
+}
+
+function toDisplay(cwd: string, absolute: string): string {
+  // Shown as the user would type it from where they ran kforge.
+  return relative(cwd, absolute).split("\\").join("/");
+}
