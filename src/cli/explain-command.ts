@@ -1,6 +1,6 @@
 import { BUILT_IN_CHECKS, RULES } from "../lint/rules/index.js";
 import type { RuleMeta } from "../lint/rule.js";
-import { closestName } from "../repo/closest-name.js";
+import { closestName } from "../diagnostics/closest-name.js";
 import { EXIT, UsageError, type Command } from "./cli-io.js";
 import { parseFlags } from "./parse-flags.js";
 

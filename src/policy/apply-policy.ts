@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Finding } from "../lint/finding.js";
 import type { Rule } from "../lint/rule.js";
 import type { RuleSetting } from "../lint/run-rules.js";
-import { closestName } from "../repo/closest-name.js";
+import { closestName } from "../diagnostics/closest-name.js";
 import { createUserAjv } from "../repo/kforge-schemas.js";
 import type { Exemption, Policy } from "./policy.js";
 

@@ -2,7 +2,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics/diagnostic.js";
 import type { FieldPath } from "../resources/resource.js";
 import type { YamlFile } from "../yaml/read-yaml-file.js";
-import { closestName } from "./closest-name.js";
+import { closestName } from "../diagnostics/closest-name.js";
 
 /**
  * Turns ajv errors into compiler-style diagnostics positioned at the offending value in the

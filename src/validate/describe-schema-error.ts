@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
 import type { FieldPath, PathStep } from "../resources/resource.js";
-import { closestName } from "./closest-name.js";
+import { closestName } from "../diagnostics/closest-name.js";
 import type { SchemaProblem, SchemaProblemCode } from "./schema-problem.js";
 import { isIntOrString, isQuantity, type JsonSchema } from "./value-schemas.js";
 

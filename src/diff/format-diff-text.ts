@@ -1,0 +1,70 @@
+import { formatDiagnostic } from "../diagnostics/diagnostic.js";
+import type { Finding } from "../lint/finding.js";
+import { describeResource } from "../resources/resource.js";
+import type { ClusterDiff, DiffResult, ResourceRef } from "./diff-result.js";
+
+const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, bold: 1 } as const;
+
+/** For terminals: per cluster `+`/`~`/`-` lines, each change followed by its patch, then the lint delta. */
+export function formatDiffText(result: DiffResult, options: { color: boolean }): string {
+  const paint = (color: keyof typeof ANSI, text: string) => (options.color ? `\u001b[${ANSI[color]}m${text}\u001b[0m` : text);
+  const out = [paint("bold", `kforge diff: working tree compared with ${result.base.ref} (${result.base.commit.slice(0, 12)})`), ""];
+  for (const cluster of result.clusters) out.push(...clusterLines(cluster, paint), "");
+  out.push(...lintLines(result, paint), "", summaryLine(result));
+  return `${out.join("\n")}\n`;
+}
+
+type Paint = (color: keyof typeof ANSI, text: string) => string;
+
+function clusterLines(cluster: ClusterDiff, paint: Paint): string[] {
+  const heading = paint("bold", `cluster ${cluster.name}`);
+  if (cluster.state === "base-failed") {
+    return [`${heading}: the base does not render, so this cluster's diff cannot be computed:`, ...(cluster.baseDiagnostics ?? []).map((d) => `  ${formatDiagnostic(d)}`)];
+  }
+  const state = cluster.state === "new" ? " (new cluster)" : cluster.state === "deleted" ? " (cluster deleted)" : "";
+  const counts = `${cluster.added.length} added, ${cluster.removed.length} removed, ${cluster.changed.length} changed`;
+  const noChange = cluster.added.length + cluster.removed.length + cluster.changed.length === 0;
+  const lines = [`${heading}${state}: ${noChange ? "no changes" : counts}`];
+  lines.push(...cluster.added.map((r) => paint("green", `  + ${label(r)}`)));
+  for (const change of cluster.changed) {
+    lines.push(paint("yellow", `  ~ ${label(change.resource)}: ${change.fields.join(", ")}`));
+    lines.push(...change.patch.trimEnd().split("\n").map((line) => paintPatchLine(line, paint)));
+  }
+  lines.push(...cluster.removed.map((r) => paint("red", `  - ${label(r)}`)));
+  return lines;
+}
+
+function paintPatchLine(line: string, paint: Paint): string {
+  if (line.startsWith("+++") || line.startsWith("---")) return paint("bold", line);
+  if (line.startsWith("@@")) return paint("cyan", line);
+  if (line.startsWith("+")) return paint("green", line);
+  if (line.startsWith("-")) return paint("red", line);
+  return line;
+}
+
+function lintLines(result: DiffResult, paint: Paint): string[] {
+  const { lint } = result;
+  if (lint.unavailable) return [`lint delta: not computed: ${lint.unavailable}`];
+  const lines = [paint("bold", `lint delta: ${lint.introduced.length} introduced, ${lint.fixed.length} fixed`)];
+  lines.push(...lint.introduced.map((f) => paint("red", `  + ${findingLine(f)}`)));
+  lines.push(...lint.fixed.map((f) => paint("green", `  - ${findingLine(f)} (fixed; position at the base)`)));
+  return lines;
+}
+
+export function label(ref: ResourceRef): string {
+  return `${describeResource(ref)}${ref.release ? ` [${ref.release}]` : ""}`;
+}
+
+function findingLine(f: Finding): string {
+  const cluster = f.cluster ? ` (cluster ${f.cluster})` : "";
+  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${cluster}`;
+}
+
+export function summaryLine(result: DiffResult): string {
+  const s = result.summary;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const failed = s.baseFailed > 0 ? `; ${plural(s.baseFailed, "cluster")} could not be compared` : "";
+  const lint = result.lint.unavailable ? "lint delta not computed" : `lint: ${s.introduced} introduced, ${s.fixed} fixed`;
+  const resources = s.added + s.removed + s.changed === 0 ? "no resource changes" : `${s.added} added, ${s.removed} removed, ${s.changed} changed`;
+  return `${resources} in ${plural(s.clusters, "cluster")}${failed}; ${lint}.`;
+}
