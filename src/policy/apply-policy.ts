@@ -1,3 +1,4 @@
+import type { ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Finding } from "../lint/finding.js";
 import type { Rule } from "../lint/rule.js";
@@ -5,6 +6,18 @@ import type { RuleSetting } from "../lint/run-rules.js";
 import { closestName } from "../diagnostics/closest-name.js";
 import { createUserAjv } from "../repo/kforge-schemas.js";
 import type { Exemption, Policy } from "./policy.js";
+
+const optionsValidators = new WeakMap<Rule, ValidateFunction>();
+
+/** Each rule's options schema is compiled once per process, however many clusters use it. */
+function optionsValidator(rule: Rule): ValidateFunction {
+  let validate = optionsValidators.get(rule);
+  if (!validate) {
+    validate = createUserAjv().compile(rule.meta.optionsSchema ?? {});
+    optionsValidators.set(rule, validate);
+  }
+  return validate;
+}
 
 /** Rule settings for one cluster (or for linted paths when `cluster` is undefined). */
 export function ruleSettings(policy: Policy, rules: readonly Rule[], cluster: string | undefined): { settings: Map<string, RuleSetting>; diagnostics: Diagnostic[] } {
@@ -23,7 +36,7 @@ export function ruleSettings(policy: Policy, rules: readonly Rule[], cluster: st
       const previous = settings.get(id);
       const options = setting.options ?? previous?.options ?? {};
       if (setting.options && rule.meta.optionsSchema) {
-        const validate = createUserAjv().compile(rule.meta.optionsSchema);
+        const validate = optionsValidator(rule);
         if (!validate(options)) {
           diagnostics.push({ code: "policy-schema", file: setting.at.file, line: setting.at.line, column: setting.at.column, message: `options of rule \`${id}\` are invalid: ${validate.errors?.map((e) => `${e.instancePath || "options"} ${e.message}`).join("; ")}` });
           continue;

@@ -32,8 +32,9 @@ export interface TreeComparison {
 export async function compareTree(root: string, planned: ReadonlyMap<string, string>, ownedDirs: readonly string[], ownedFiles: readonly string[]): Promise<TreeComparison> {
   const result: TreeComparison = { changes: [], handWritten: [], problems: [] };
   const clustersDir = resolve(root, "clusters");
+  const checkedDirs = new Map<string, string | undefined>();
   for (const [path, content] of [...planned].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const problem = await unsafePath(root, clustersDir, path);
+    const problem = await unsafePath(root, clustersDir, path, checkedDirs);
     if (problem) {
       result.problems.push({ code: "unsafe-path", file: path, line: 0, column: 0, message: problem, hint: "kforge only writes regular files inside clusters/<name>/" });
       continue;
@@ -60,18 +61,28 @@ export async function compareTree(root: string, planned: ReadonlyMap<string, str
   return result;
 }
 
-async function unsafePath(root: string, clustersDir: string, path: string): Promise<string | undefined> {
+async function unsafePath(root: string, clustersDir: string, path: string, checkedDirs: Map<string, string | undefined>): Promise<string | undefined> {
   const absolute = resolve(root, path);
   if (!absolute.startsWith(clustersDir + sep) || path.split("/").some((part) => part === ".." || part === "")) {
     return `refusing to write ${path}: it is outside clusters/`;
   }
   // Every existing component from the repository root down must be a real folder or file.
-  let current = resolve(root);
-  for (const part of path.split("/")) {
-    current = join(current, part);
-    const stat = await lstat(current).catch(() => undefined);
-    if (!stat) break;
-    if (stat.isSymbolicLink()) return `refusing to write ${path}: ${current.slice(resolve(root).length + 1)} is a symbolic link`;
+  // Folders are shared by many files: each is examined once per run.
+  const parts = path.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join("/");
+    const isDir = i < parts.length;
+    if (isDir && checkedDirs.has(prefix)) {
+      const known = checkedDirs.get(prefix);
+      if (known === "missing") return undefined;
+      if (known) return `refusing to write ${path}: ${known}`;
+      continue;
+    }
+    const stat = await lstat(join(root, prefix)).catch(() => undefined);
+    const verdict = !stat ? "missing" : stat.isSymbolicLink() ? `${prefix} is a symbolic link` : undefined;
+    if (isDir) checkedDirs.set(prefix, verdict);
+    if (verdict === "missing") return undefined;
+    if (verdict) return `refusing to write ${path}: ${verdict}`;
   }
   return undefined;
 }
