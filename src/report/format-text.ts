@@ -113,5 +113,9 @@ function targetsText(targets: LintedTarget[]): string {
   if (targets.length === 0) return "";
   // Linting paths reports a single target named "files": no cluster to name.
   if (targets.length === 1 && targets[0].name === "files") return `; ${describe(targets[0])}`;
-  return `; clusters: ${targets.map((t) => `${t.name} (${describe(t)})`).join(", ")}`;
+  if (targets.length <= 4) return `; clusters: ${targets.map((t) => `${t.name} (${describe(t)})`).join(", ")}`;
+  // Many clusters: group them by version instead of naming each.
+  const byVersion = new Map<string, number>();
+  for (const t of targets) byVersion.set(describe(t), (byVersion.get(describe(t)) ?? 0) + 1);
+  return `; ${plural(targets.length, "cluster")}: ${[...byVersion].map(([d, n]) => `${n} on ${d}`).join(", ")}`;
 }
