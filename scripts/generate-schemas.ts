@@ -13,6 +13,7 @@ import { loadDeclarationProgram, packageFolder } from "./schema-gen/declaration-
 import { declarationsToSchemas, type GeneratedSchemas } from "./schema-gen/declarations-to-schemas.js";
 import { addExtraKinds } from "./schema-gen/extra-kinds.js";
 import { applySourcePatches } from "./schema-gen/source-patches.js";
+import { shareRepeatedSchemas } from "./schema-gen/share-repeated-schemas.js";
 import { customResourceNumber, kubernetesNumber } from "./schema-gen/number-formats.js";
 import { KUBERNETES_SCHEMA_SETS, setName } from "../src/validate/schema-sets.js";
 import { GITOPS_CRDS_FILE, KIND_INDEX_FILE, kubernetesBundleFile, schemaFolderPath, type KindIndex, type SchemaBundle } from "../src/validate/schema-bundle.js";
@@ -47,6 +48,8 @@ for (const part of crdParts) {
   Object.assign(crds.definitions, part.definitions);
   crds.loose.push(...part.loose);
 }
+const sharedCount = shareRepeatedSchemas(crds.definitions);
+if (process.argv.includes("--verbose")) console.log(`  ${sharedCount} repeated inline objects shared as definitions`);
 report("Argo CD and Flux CRDs", crds);
 emit(GITOPS_CRDS_FILE, gzipped(bundle("Argo CD and Flux CRDs", CRD_PACKAGES.map((name) => `${name}@${packageVersion(name)}`), crds)));
 emit(KIND_INDEX_FILE, Buffer.from(JSON.stringify(sortKeys(kindIndex), null, 1) + "\n"));

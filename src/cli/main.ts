@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
 import { checkCommand } from "./check-command.js";
+import { commentCommand } from "./comment-command.js";
+import { diffCommand } from "./diff-command.js";
 import { explainCommand } from "./explain-command.js";
 import { lintCommand } from "./lint-command.js";
 import { renderCommand } from "./render-command.js";
 
-const COMMANDS: Command[] = [renderCommand, checkCommand, lintCommand, explainCommand];
+const COMMANDS: Command[] = [renderCommand, checkCommand, lintCommand, diffCommand, commentCommand, explainCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;

@@ -45,7 +45,17 @@ export function refOf(resource: RenderedResource): ResourceRef {
 
 function changeOf(before: RenderedResource, after: RenderedResource): ChangedResource {
   const patch = structuredPatch(`a/${before.file}`, `b/${after.file}`, redactedBody(before), redactedBody(after, before), undefined, undefined, { context: PATCH_CONTEXT });
+  // The body follows the file header; shift hunks so line numbers are those of the written files.
+  for (const hunk of patch.hunks) {
+    hunk.oldStart += headerLines(before);
+    hunk.newStart += headerLines(after);
+  }
   return { resource: refOf(after), fields: changedFields(before.object, after.object), patch: formatPatch(patch, FILE_HEADERS_ONLY) };
+}
+
+/** apiVersion is the body's first line, so its position tells how many header lines precede it. */
+function headerLines(resource: RenderedResource): number {
+  return resource.locate(["apiVersion"]).line - 1;
 }
 
 /**

@@ -78,21 +78,22 @@ function lintSection(result: DiffResult, budget: Budget): string[] {
   if (lint.unavailable) return [...out, `Not computed: ${escapeCell(lint.unavailable)}`];
   if (lint.introduced.length + lint.fixed.length === 0) return [...out, "No findings introduced or fixed."];
   out.push(`${lint.introduced.length} introduced, ${lint.fixed.length} fixed (fixed findings show their position at the base).`, "");
-  out.push("| Change | Severity | Rule | Cluster | Resource | Location | Message |", "| --- | --- | --- | --- | --- | --- | --- |");
+  out.push("| Change | Severity | Rule | Cluster | Resource | Location | From | Message |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
   const rows = [...lint.introduced.map((f) => findingRow("🆕 introduced", f)), ...lint.fixed.map((f) => findingRow("✅ fixed", f))];
   return [...out, ...limitRows(rows, budget)];
 }
 
 function findingRow(change: string, f: Finding): string {
   const resource = f.resource ? escapeCell(describeResource(f.resource)) : "";
-  const cells = [change, SEVERITY[f.severity], code(f.ruleId), f.cluster ? escapeCell(f.cluster) : "", resource, code(`${f.file}:${f.line}`), escapeCell(f.message)];
+  const from = f.source ? code(`${f.source.file}:${f.source.line}`) : "";
+  const cells = [change, SEVERITY[f.severity], code(f.ruleId), f.cluster ? escapeCell(f.cluster) : "", resource, code(`${f.file}:${f.line}`), from, escapeCell(f.message)];
   return `| ${cells.join(" | ")} |`;
 }
 
 function limitRows(rows: string[], budget: Budget): string[] {
   const shown = rows.slice(0, Math.max(0, budget.rows));
   budget.rows -= shown.length;
-  return shown.length < rows.length ? [...shown, `| … and ${rows.length - shown.length} more | | | |`] : shown;
+  return shown.length < rows.length ? [...shown, "", `… and ${rows.length - shown.length} more (run \`kforge diff\` locally for all)`] : shown;
 }
 
 function escapeHtml(text: string): string {

@@ -57,7 +57,8 @@ export function label(ref: ResourceRef): string {
 
 function findingLine(f: Finding): string {
   const cluster = f.cluster ? ` (cluster ${f.cluster})` : "";
-  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${cluster}`;
+  const from = f.source ? `; from ${f.source.file}:${f.source.line}:${f.source.column}` : "";
+  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]${cluster}${from}`;
 }
 
 export function summaryLine(result: DiffResult): string {

@@ -28,13 +28,17 @@ export async function resolveBaseCommit(root: string, ref: string): Promise<stri
   if (ref === "" || ref.startsWith("-")) throw new BaseRevisionError(`--base ${JSON.stringify(ref)}: not a git revision`);
   try {
     await git(root, ["rev-parse", "--is-inside-work-tree"]);
-  } catch {
-    throw new BaseRevisionError(`${root} is not in a git repository (or git is not installed); kforge diff compares the working tree with a git revision`);
+  } catch (error) {
+    // git's own words matter here: "dubious ownership" in CI containers needs safe.directory.
+    const said = String((error as { stderr?: unknown }).stderr ?? "").trim().split("\n")[0];
+    throw new BaseRevisionError(`${root} is not in a git repository, or git cannot be run${said ? ` (git: ${said})` : ""}; kforge diff compares the working tree with a git revision`);
   }
   try {
     return (await git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
   } catch {
-    throw new BaseRevisionError(`--base ${ref}: no such commit in this repository; check the name, or run \`git fetch\` if it is a remote branch`);
+    throw new BaseRevisionError(
+      `--base ${ref}: no such commit in this repository; check the name, or fetch it (\`git fetch origin <branch>\`; in CI, check out with enough history, e.g. fetch-depth: 0)`,
+    );
   }
 }
 

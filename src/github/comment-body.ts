@@ -1,6 +1,6 @@
 import { clusterDetails, clusterSummary, plural, type ClusterSection } from "./comment-sections.js";
 import { COMMENT_LIMIT, fitMarkdown } from "./fit-markdown.js";
-import { code } from "./markdown-text.js";
+import { code, inline } from "./markdown-text.js";
 import type { ReportFinding, ReportInput } from "./report-input.js";
 
 /** First line of every kforge report comment: how a later run finds the comment to update. */
@@ -27,7 +27,7 @@ export function commentBody(input: ReportInput, jobSummaryUrl?: string, limit = 
   const lines = [REPORT_MARKER, "## kforge report", "", ...summaryLines(input, sections.length)];
   let rows = MAX_TABLE_ROWS;
   for (const section of sections) {
-    lines.push(...clusterSummary(section, rows));
+    lines.push(...clusterSummary(section, rows, !input.check));
     rows -= section.findings.length;
   }
   const details = sections.flatMap(clusterDetails);
@@ -59,6 +59,7 @@ function summaryLines(input: ReportInput, clusters: number): string[] {
     const against = diff.base ? ` against ${code(diff.base, 200)}` : "";
     const lint = diff.totalIntroduced + diff.totalFixed > 0 ? `; lint: ${diff.totalIntroduced} new, ${plural(diff.totalFixed, "finding")} fixed` : "";
     out.push(`Changes${against}: **${total("added")} added, ${total("removed")} removed, ${total("changed")} changed**${lint}.`);
+    if (diff.lintUnavailable) out.push(`Lint was not compared with the base: ${inline(diff.lintUnavailable)}.`);
   }
   if (!check && !diff) out.push("No results were given to report.");
   return out;

@@ -17,18 +17,21 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Heading, facts line, diff summary and findings table of a cluster; `rows` caps the table. */
-export function clusterSummary(section: ClusterSection, rows: number): string[] {
+/**
+ * Heading, facts line, diff summary and findings table of a cluster; `rows` caps the table.
+ * `newOnly`: the findings are those the change introduces (a diff without a check result).
+ */
+export function clusterSummary(section: ClusterSection, rows: number, newOnly: boolean): string[] {
   const out = ["", `### ${inline(section.name, 200)}`, ""];
   const facts: string[] = [];
   if (section.target?.kubernetesVersion) facts.push(`Kubernetes ${inline(section.target.kubernetesVersion, 50)}`);
   if (section.target) facts.push(plural(section.target.resources, "resource"));
   if (section.diff) facts.push(diffCounts(section.diff));
   if (section.fixed.length > 0) facts.push(`fixes ${plural(section.fixed.length, "finding")}`);
-  if (facts.length > 0) out.push(facts.join(" · "), "");
+  if (facts.length > 0) out.push(capitalize(facts.join(" · ")), "");
   const findings = bySeverity(section.findings);
   if (findings.length === 0) {
-    out.push("✅ No findings.");
+    out.push(newOnly ? "✅ No new findings." : "✅ No findings.");
     return out;
   }
   const shown = findings.slice(0, Math.max(0, rows));
@@ -42,7 +45,10 @@ export function clusterSummary(section: ClusterSection, rows: number): string[] 
 
 /** `+2 added, −1 removed, ~3 changed`, or that the cluster's render did not change. */
 export function diffCounts(diff: ClusterDiff): string {
+  if (diff.state === "base-failed") return "**not compared: the base does not render**";
   const { added, removed, changed } = diff.counts;
+  const state = diff.state === "new" ? "new cluster: " : diff.state === "deleted" ? "cluster deleted: " : "";
+  if (state) return `${state}**+${added} added, −${removed} removed**`;
   if (added + removed + changed === 0) return "no changes to rendered objects";
   return `**+${added} added, −${removed} removed, ~${changed} changed**`;
 }
@@ -89,6 +95,10 @@ function findingDetail(f: ReportFinding): string {
   const resource = f.resource ? ` ${inline(f.resource, 200)}` : "";
   const remediation = f.remediation ? `<br>→ ${inline(f.remediation)}` : "";
   return `${BADGE[f.severity]} ${code(f.ruleId, 100)}${resource} at ${code(`${f.file}:${f.line}:${f.column}`)}${from}: ${inline(f.message)}${remediation}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function bySeverity(findings: ReportFinding[]): ReportFinding[] {

@@ -67,9 +67,9 @@ interface CheckJson {
   summary: { errors: number; warnings: number; infos?: number; resources?: number; exempted?: number; failed?: boolean; targets?: { name: string; kubernetesVersion?: string; resources?: number }[] };
 }
 interface DiffJson {
-  base?: string;
-  clusters: { name: string; added?: (ResourceJson | { resource: ResourceJson })[]; removed?: (ResourceJson | { resource: ResourceJson })[]; changed?: { resource: ResourceJson; fields?: string[]; patch?: string | null }[] }[];
-  lint?: { introduced?: FindingJson[]; fixed?: FindingJson[] };
+  base?: string | { ref: string; commit?: string };
+  clusters: { name: string; state?: string; added?: (ResourceJson | { resource: ResourceJson })[]; removed?: (ResourceJson | { resource: ResourceJson })[]; changed?: { resource: ResourceJson; fields?: string[]; patch?: string | null }[] }[];
+  lint?: { introduced?: FindingJson[]; fixed?: FindingJson[]; unavailable?: string };
 }
 
 function checkPart(json: CheckJson) {
@@ -90,8 +90,10 @@ function checkPart(json: CheckJson) {
 function diffPart(json: DiffJson) {
   const introduced = json.lint?.introduced ?? [];
   const fixed = json.lint?.fixed ?? [];
+  const base = typeof json.base === "object" ? json.base.ref : (json.base ?? "");
   return {
-    base: cap(json.base ?? "", INPUT_LIMITS.name),
+    base: cap(base, INPUT_LIMITS.name),
+    lintUnavailable: json.lint?.unavailable === undefined ? undefined : cap(json.lint.unavailable, INPUT_LIMITS.text),
     clusters: json.clusters.slice(0, INPUT_LIMITS.changes).map(clusterDiff),
     introduced: introduced.slice(0, INPUT_LIMITS.findings).map(finding),
     fixed: fixed.slice(0, INPUT_LIMITS.findings).map(finding),
@@ -107,6 +109,7 @@ function clusterDiff(c: DiffJson["clusters"][number]): ClusterDiff {
   const listed = (items: typeof added) => items.slice(0, INPUT_LIMITS.changes).map((item) => describe(typeof item === "object" && "resource" in item ? item.resource : item));
   return {
     name: cap(c.name, INPUT_LIMITS.name),
+    state: cap(c.state ?? "compared", 50),
     added: listed(added),
     removed: listed(removed),
     changed: changed.slice(0, INPUT_LIMITS.changes).map(resourceChange),

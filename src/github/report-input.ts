@@ -27,6 +27,8 @@ export interface CheckPart {
 export interface DiffPart {
   /** The ref the pull request is compared with, e.g. `origin/main`. */
   base: string;
+  /** Why lint was not compared with the base, when it could not be. */
+  lintUnavailable?: string;
   clusters: ClusterDiff[];
   /** Findings the change introduces and fixes (compared with the base). */
   introduced: ReportFinding[];
@@ -60,6 +62,8 @@ export interface ReportTarget {
 
 export interface ClusterDiff {
   name: string;
+  /** `compared`, `new`, `deleted`, or `base-failed` (no diff: the base does not render). */
+  state: string;
   /** `Kind namespace/name` of each object; lists are capped, counts are not. */
   added: string[];
   removed: string[];
@@ -102,6 +106,7 @@ function mergeCheck(a: CheckPart, b: CheckPart): CheckPart {
 function mergeDiff(a: DiffPart, b: DiffPart): DiffPart {
   return {
     base: a.base || b.base,
+    lintUnavailable: a.lintUnavailable ?? b.lintUnavailable,
     clusters: [...a.clusters, ...b.clusters],
     introduced: [...a.introduced, ...b.introduced],
     fixed: [...a.fixed, ...b.fixed],

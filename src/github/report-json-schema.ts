@@ -66,7 +66,8 @@ export const DIFF_JSON_SCHEMA = {
   type: "object",
   required: ["clusters"],
   properties: {
-    base: text,
+    // `{ref, commit}` from `kforge diff`; plain text accepted too.
+    base: { anyOf: [text, { type: "object", required: ["ref"], properties: { ref: text, commit: text } }] },
     clusters: {
       type: "array",
       items: {
@@ -74,6 +75,7 @@ export const DIFF_JSON_SCHEMA = {
         required: ["name"],
         properties: {
           name: text,
+          state: text,
           added: addedOrRemoved,
           removed: addedOrRemoved,
           changed: {
@@ -93,7 +95,7 @@ export const DIFF_JSON_SCHEMA = {
     },
     lint: {
       type: "object",
-      properties: { introduced: { type: "array", items: finding }, fixed: { type: "array", items: finding } },
+      properties: { introduced: { type: "array", items: finding }, fixed: { type: "array", items: finding }, unavailable: text },
     },
   },
 } as const;

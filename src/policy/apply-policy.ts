@@ -4,7 +4,7 @@ import type { Finding } from "../lint/finding.js";
 import type { Rule } from "../lint/rule.js";
 import type { RuleSetting } from "../lint/run-rules.js";
 import { closestName } from "../diagnostics/closest-name.js";
-import { createUserAjv } from "../repo/kforge-schemas.js";
+import { userAjv } from "../repo/kforge-schemas.js";
 import type { Exemption, Policy } from "./policy.js";
 
 const optionsValidators = new WeakMap<Rule, ValidateFunction>();
@@ -13,7 +13,7 @@ const optionsValidators = new WeakMap<Rule, ValidateFunction>();
 function optionsValidator(rule: Rule): ValidateFunction {
   let validate = optionsValidators.get(rule);
   if (!validate) {
-    validate = createUserAjv().compile(rule.meta.optionsSchema ?? {});
+    validate = userAjv().compile(rule.meta.optionsSchema ?? {});
     optionsValidators.set(rule, validate);
   }
   return validate;

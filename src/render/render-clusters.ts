@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { applicationSetFile, APPLICATIONSET_FILE } from "../gitops/applicationset.js";
 import { gitopsFiles } from "../gitops/gitops-files.js";
@@ -10,6 +12,8 @@ import { planClusterTree, type ReleaseOutput } from "../tree/plan-cluster-tree.j
 import { resolveValues } from "../values/resolve-values.js";
 import { satisfiesRange } from "./kube-version.js";
 import type { RenderedResource } from "./rendered-resource.js";
+import { RenderCache } from "./render-cache.js";
+import { rendererId } from "./renderer-id.js";
 import { renderRelease } from "./render-release.js";
 
 export interface ClusterRender {
@@ -32,7 +36,7 @@ export interface RepoRender {
  * Renders clusters in memory: load, check values, run templates, lay out the tree. Nothing is
  * written. `only` limits the render to one cluster (the fleet ApplicationSet is then left alone).
  */
-export async function renderClusters(root: string, only?: string): Promise<RepoRender> {
+export async function renderClusters(root: string, only?: string, cache?: RenderCache): Promise<RepoRender> {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
   const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], diagnostics };
@@ -63,12 +67,19 @@ export async function renderClusters(root: string, only?: string): Promise<RepoR
         diagnostics.push({ code: "blueprint-schema", file: cluster.file, line: span.line, column: span.column, message: `blueprint ${blueprint.name} supports Kubernetes ${blueprint.kubernetes}, but cluster ${cluster.name} runs ${cluster.kubernetesVersion}` });
         continue;
       }
+      const valuesFiles = [cluster.file, ...(release.valuesFile ? [posix.join(cluster.dir, release.valuesFile)] : [])];
+      const key = cache && (await cacheKey(root, cluster, index, blueprint));
+      const cached = key ? await cache!.get(cluster.name, release.name, key) : undefined;
+      if (cached) {
+        outputs.push({ index, blueprint, documents: cached, valuesFiles });
+        continue;
+      }
       const { resolved, diagnostics: valueProblems } = await resolveValues(root, cluster, index, blueprint);
       diagnostics.push(...valueProblems);
       if (!resolved) continue;
       const rendered = renderRelease(cluster, index, blueprint, resolved);
       diagnostics.push(...rendered.diagnostics);
-      const valuesFiles = [cluster.file, ...(release.valuesFile ? [`${cluster.dir}/${release.valuesFile}`.replace(/\/\.\//g, "/")] : [])];
+      if (key && rendered.diagnostics.length === 0) await cache!.set(cluster.name, release.name, key, rendered.documents);
       outputs.push({ index, blueprint, documents: rendered.documents, valuesFiles });
     }
     const plan = planClusterTree(cluster, outputs);
@@ -83,6 +94,20 @@ export async function renderClusters(root: string, only?: string): Promise<RepoR
     result.ownedFiles.push(APPLICATIONSET_FILE);
   }
   return result;
+}
+
+/** Everything a release's render depends on; undefined when an input cannot be read (no caching then). */
+async function cacheKey(root: string, cluster: Cluster, index: number, blueprint: Blueprint): Promise<string | undefined> {
+  const release = cluster.releases[index];
+  let valuesText = "";
+  if (release.valuesFile !== undefined) {
+    try {
+      valuesText = await readFile(join(root, cluster.dir, release.valuesFile), "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+  return RenderCache.key([rendererId(), blueprint.contentHash, cluster.file, cluster.text, String(index), release.valuesFile ?? "", valuesText]);
 }
 
 /** A missing blueprint is reported where the release names it. */

@@ -16,7 +16,10 @@ export interface Blueprint {
   kubernetes?: string;
   schemaFile: string;
   schema: YamlFile;
-  validateValues: ValidateFunction;
+  /** The values schema, compiled on first use. */
+  valuesValidator: () => ValidateFunction;
+  /** Hash of every file of the blueprint, for cache keys. */
+  contentHash: string;
   /** Sorted by file name: the render order. */
   templates: TemplateFile[];
 }

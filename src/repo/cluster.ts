@@ -25,6 +25,8 @@ export interface Cluster {
   /** cluster.yaml, relative to the repository root. */
   file: string;
   yaml: YamlFile;
+  /** The file's text, for cache keys. */
+  text: string;
   kubernetesVersion: string;
   gitops: { engine: "argocd" | "flux"; repoURL: string; targetRevision: string; namespace?: string };
   nodePortRange: { min: number; max: number };

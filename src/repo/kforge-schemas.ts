@@ -7,11 +7,19 @@ import { PACKAGE_ROOT } from "../package-root.js";
 // ajv-formats is CommonJS; under NodeNext its default export sits one level down.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
-/** An ajv for kforge's own small files: every error (they are small), defaults applied. */
-export function createUserAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
-  return ajv;
+let shared: Ajv | undefined;
+
+/**
+ * The ajv for kforge's own small files and blueprint values: every error (they are small),
+ * defaults applied. One instance per process, so the JSON Schema meta-schema is compiled once;
+ * schemas are not registered by $id, so two blueprints may reuse one.
+ */
+export function userAjv(): Ajv {
+  if (!shared) {
+    shared = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true, addUsedSchema: false });
+    (addFormats as unknown as (a: Ajv) => void)(shared);
+  }
+  return shared;
 }
 
 const compiled = new Map<string, ValidateFunction>();
@@ -21,7 +29,7 @@ export function kforgeSchema(name: "cluster" | "blueprint" | "policy"): Validate
   let validate = compiled.get(name);
   if (!validate) {
     const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, "schemas", `${name}.schema.json`), "utf8"));
-    validate = createUserAjv().compile(schema);
+    validate = userAjv().compile(schema);
     compiled.set(name, validate);
   }
   return validate;

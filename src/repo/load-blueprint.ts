@@ -1,10 +1,12 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import fg from "fast-glob";
+import type { ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
 import type { Blueprint } from "./blueprint.js";
-import { createUserAjv, kforgeSchema } from "./kforge-schemas.js";
+import { userAjv, kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 
 const VALUES_SCHEMA = "values.schema.json";
@@ -35,12 +37,14 @@ export async function loadBlueprint(root: string, name: string): Promise<{ bluep
   }
   const schema = parseYamlFile(schemaText, schemaFile);
   if (!schema.yaml) return { diagnostics: schema.diagnostics };
-  let validateValues;
-  try {
-    validateValues = createUserAjv().compile(schema.yaml.value as object);
-  } catch (error) {
-    return { diagnostics: [{ code: "blueprint-schema", file: schemaFile, line: 1, column: 1, message: `the values schema is not a valid JSON Schema: ${(error as Error).message}` }] };
+  const ajv = userAjv();
+  // Checked against the meta-schema now, compiled only when a release needs its values checked
+  // (a render served from the cache never does).
+  if (!ajv.validateSchema(schema.yaml.value as object)) {
+    return { diagnostics: [{ code: "blueprint-schema", file: schemaFile, line: 1, column: 1, message: `the values schema is not a valid JSON Schema: ${ajv.errorsText(ajv.errors)}` }] };
   }
+  let compiled: ValidateFunction | undefined;
+  const valuesValidator = () => (compiled ??= ajv.compile(schema.yaml!.value as object));
   const templateNames = (await fg("templates/**/*.hbs", { cwd: join(root, dir), onlyFiles: true, dot: false })).sort();
   if (templateNames.length === 0) {
     return { diagnostics: [{ code: "blueprint-schema", file: posix.join(dir, "templates"), line: 0, column: 0, message: "the blueprint has no templates (templates/*.yaml.hbs)" }] };
@@ -58,8 +62,9 @@ export async function loadBlueprint(root: string, name: string): Promise<{ bluep
       kubernetes: data.spec.kubernetes,
       schemaFile,
       schema: schema.yaml,
-      validateValues,
+      valuesValidator,
       templates,
+      contentHash: createHash("sha256").update([metaText, schemaText, ...templates.flatMap((t) => [t.file, t.source])].join("\0")).digest("hex"),
     },
   };
 }

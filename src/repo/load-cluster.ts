@@ -49,6 +49,7 @@ export async function loadCluster(root: string, file: string): Promise<{ cluster
       dir,
       file,
       yaml,
+      text,
       kubernetesVersion: data.spec.kubernetesVersion,
       gitops: data.spec.gitops,
       nodePortRange: range,

@@ -38,10 +38,11 @@ export async function resolveValues(root: string, cluster: Cluster, index: numbe
     ...(fromFile ? [{ yaml: fromFile, base: [] as FieldPath }] : []),
   ];
   const writtenIn = (path: FieldPath) => sources.find((s) => s.yaml.has([...s.base, ...path]));
-  if (!blueprint.validateValues(values)) {
+  const validateValues = blueprint.valuesValidator();
+  if (!validateValues(values)) {
     const what = `values of release "${release.name}" do not match blueprint ${blueprint.name} (${blueprint.schemaFile})`;
     const groups = new Map<(typeof sources)[number], ErrorObject[]>();
-    for (const error of blueprint.validateValues.errors ?? []) {
+    for (const error of validateValues.errors ?? []) {
       const path = pointerToPath(error.instancePath);
       const leaf = error.keyword === "additionalProperties" ? [...path, String((error.params as { additionalProperty: string }).additionalProperty)] : path;
       // Errors about values nobody wrote (a missing required field) go to the values file when

@@ -23,6 +23,10 @@ export function locateNode(root: Node | null | undefined, path: FieldPath, lines
   const found = depth === path.length;
   const target = found && preferKey && keyNode?.range ? keyNode : node?.range ? node : keyNode?.range ? keyNode : root;
   if (!target?.range) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  // A block collection starts on the line after its key: a finding about it points at the key.
+  if (target === node && keyNode?.range && (isMap(node) || isSeq(node)) && !(node as { flow?: boolean }).flow) {
+    return spanOf(keyNode.range[0], target.range[1], lines);
+  }
   return spanOf(target.range[0], target.range[1], lines);
 }
 

@@ -83,7 +83,7 @@ ${deployment(`      - name: web
         resources: {limits: {cpu: 100m}}
 `),
       errors: [
-        { line: 15, column: 11, message: "Container web in Deployment shop/web has no memory limit" },
+        { line: 14, column: 9, message: "Container web in Deployment shop/web has no memory limit" },
         { line: 18, column: 20, message: "Container sidecar in Deployment shop/web has no memory request and no memory limit" },
       ],
     },

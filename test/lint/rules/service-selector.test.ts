@@ -55,7 +55,7 @@ testRule(rule, {
     {
       name: "a Service without namespace lives in default",
       yaml: `apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector:\n    app: web\n---\n${deployment("{app: web}")}`,
-      errors: [{ line: 6, column: 5, message: "Service default/web selects no pods: no Pod template in namespace default has labels app=web" }],
+      errors: [{ line: 5, column: 3, message: "Service default/web selects no pods: no Pod template in namespace default has labels app=web" }],
     },
   ],
 });

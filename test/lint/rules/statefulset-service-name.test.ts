@@ -38,7 +38,7 @@ testRule(rule, {
     {
       name: "no serviceName",
       yaml: statefulSet(""),
-      errors: [{ line: 7, column: 3, message: "StatefulSet data/kafka has no spec.serviceName: its pods get no stable DNS names" }],
+      errors: [{ line: 6, column: 1, message: "StatefulSet data/kafka has no spec.serviceName: its pods get no stable DNS names" }],
     },
     {
       name: "a Service not in the linted files (files mode: warning)",

@@ -90,7 +90,7 @@ testRule(rule, {
       name: "no class and no default class (cluster mode)",
       yaml: statefulSet(3, claimTemplates("")),
       target: { mode: "cluster" },
-      errors: [{ line: 17, column: 9, severity: "warning", message: "relies on a default StorageClass, none is in the tree or provided" }],
+      errors: [{ line: 16, column: 7, severity: "warning", message: "relies on a default StorageClass, none is in the tree or provided" }],
     },
     {
       name: 'storageClassName "" with no classless volume (cluster mode)',

@@ -41,7 +41,7 @@ testRule(rule, {
     {
       name: "apps/v1 without a selector",
       yaml: workload("apps/v1", "StatefulSet", ""),
-      errors: [{ line: 7, column: 3, message: "StatefulSet shop/web has no spec.selector: apps/v1 requires it" }],
+      errors: [{ line: 6, column: 1, message: "StatefulSet shop/web has no spec.selector: apps/v1 requires it" }],
     },
     {
       name: "an empty selector",
@@ -70,7 +70,7 @@ spec:
       errors: [
         { line: 8, column: 10, message: "ReplicationController shop/web selector app=api does not match its pod template labels (app=web,tier=frontend): the API server rejects it" },
         { line: 22, column: 33, message: "Job shop/web selector job=x does not match" },
-        { line: 36, column: 7, message: "CronJob shop/nightly has no spec.selector: manualSelector: true requires one" },
+        { line: 35, column: 5, message: "CronJob shop/nightly has no spec.selector: manualSelector: true requires one" },
       ],
     },
   ],

@@ -1,0 +1,38 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/package-root.js";
+import { makeRepo, runCli } from "../helpers/temp-repo.js";
+
+// docs/github.md shows what a reviewer sees for one finding; this keeps the sample honest by
+// making the same edit in a copy of the example repository and running what kforge.yml runs.
+const docs = readFileSync(join(PACKAGE_ROOT, "docs", "github.md"), "utf8");
+
+function exampleWithLiteralPassword(): string {
+  const copy = makeRepo({});
+  for (const dir of ["blueprints", "clusters", "policies"]) {
+    if (existsSync(join(PACKAGE_ROOT, dir))) cpSync(join(PACKAGE_ROOT, dir), join(copy, dir), { recursive: true });
+  }
+  const cluster = join(copy, "clusters", "bjrdc-dev", "cluster.yaml");
+  const text = readFileSync(cluster, "utf8");
+  const edited = text.replace("        port: 8080\n", "        port: 8080\n        env: {DB_PASSWORD: hunter2}\n");
+  if (edited === text) throw new Error("hello-node's values moved: update the sample edit here and in docs/github.md");
+  writeFileSync(cluster, edited);
+  return copy;
+}
+
+describe("docs/github.md", () => {
+  it("shows the annotation `kforge check --format github` prints for the sample edit", async () => {
+    const repo = exampleWithLiteralPassword();
+    // No render first: the stale tree goes to stderr and the annotations are the same.
+    const check = await runCli(["check", "--format", "github"], repo);
+    expect(check.code).toBe(1);
+    const annotation = check.stdout.trim();
+    expect(annotation).toMatch(/^::error file=clusters\/bjrdc-dev\/cluster\.yaml,line=63,/);
+    expect(docs).toContain(`\n${annotation}\n`);
+  });
+
+  it("shows a comment that starts with the marker kforge comment looks for", () => {
+    expect(docs).toMatch(/````markdown\n<!-- kforge:report -->\n## kforge report\n/);
+  });
+});
