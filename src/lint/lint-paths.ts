@@ -24,7 +24,7 @@ export async function lintPaths(cwd: string, paths: readonly string[], target: L
   const texts = await Promise.all(files.map((file) => readFile(resolve(cwd, file), "utf8")));
   files.forEach((file, i) => {
     const parsed = parseManifests(texts[i], file);
-    resources.push(...parsed.resources);
+    resources.push(...parsed.resources.filter((r) => !isBuildConfiguration(r)));
     problems.push(...parsed.problems);
   });
   const result = lintSet({ resources, problems, target, rules, policy, today });
@@ -34,6 +34,14 @@ export async function lintPaths(cwd: string, paths: readonly string[], target: L
     diagnostics: result.diagnostics,
     targets: [{ name: "files", kubernetesVersion: target.kubernetesVersion, schemaSet: resolveSchemaSet(target.kubernetesVersion)?.set ?? "none", resources: resources.length }],
   };
+}
+
+/**
+ * kustomization.yaml files (and kustomize Components) are instructions for `kustomize build`,
+ * never applied to a cluster: a rendered tree linted as files must not report them.
+ */
+function isBuildConfiguration(resource: Resource): boolean {
+  return String(resource.object.apiVersion).startsWith("kustomize.config.k8s.io/");
 }
 
 async function expandPaths(cwd: string, paths: readonly string[]): Promise<string[]> {

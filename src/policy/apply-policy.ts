@@ -57,11 +57,14 @@ export function applyExemptions(findings: Finding[], policy: Policy, cluster: st
 
 /** Every expired exemption is an error of its own, so that exemptions get reviewed again. */
 export function expiredExemptions(policy: Policy, today: string): Finding[] {
+  const configured = policy.rules.get("policy-exemption-expired")?.severity;
+  if (configured === "off") return [];
+  const severity = configured ?? "error";
   return policy.exemptions
     .filter((e) => e.expires < today)
     .map((e): Finding => ({
       ruleId: "policy-exemption-expired",
-      severity: "error",
+      severity,
       message: `the exemption of ${e.resource.kind} ${e.resource.namespace ? `${e.resource.namespace}/` : ""}${e.resource.name} from \`${e.rule}\`${e.cluster ? ` in cluster ${e.cluster}` : ""} expired on ${e.expires}`,
       file: e.expiresAt.file,
       line: e.expiresAt.line,

@@ -29,13 +29,13 @@ export async function loadPolicies(root: string): Promise<{ policy: Policy; diag
 
 function mergePolicy(policy: Policy, yaml: YamlFile): void {
   const spec = (yaml.value as { spec: Record<string, any> }).spec;
-  const ref = (path: FieldPath) => {
-    const span = yaml.locate(path);
+  const ref = (path: FieldPath, key = false) => {
+    const span = key ? yaml.locateKey(path) : yaml.locate(path);
     return { file: yaml.file, line: span.line, column: span.column };
   };
   const readRules = (rules: Record<string, unknown> | undefined, base: FieldPath, into: Map<string, RulePolicy>) => {
     for (const [id, setting] of Object.entries(rules ?? {})) {
-      const at = ref([...base, id]);
+      const at = ref([...base, id], true);
       const parsed: RulePolicy = typeof setting === "string" ? { severity: setting as RulePolicy["severity"], at } : { ...(setting as object), at };
       const previous = into.get(id);
       into.set(id, { ...previous, ...parsed, options: parsed.options ?? previous?.options });

@@ -5,6 +5,7 @@ import type { Cluster } from "../repo/cluster.js";
 import type { KubeObject } from "../resources/resource.js";
 import type { ResolvedValues } from "../values/resolve-values.js";
 import type { SourceRef } from "../yaml/span.js";
+import { isEmptyDocument } from "../yaml/empty-document.js";
 import { assembleOutput } from "./assemble-output.js";
 import { compileTemplate, type CompiledTemplate } from "./compile-template.js";
 import { buildOriginMap } from "./origin-map.js";
@@ -75,7 +76,7 @@ function parseOutput(output: ReturnType<typeof assembleOutput>, templateFile: st
       for (const error of doc.errors) fail(error.pos[0], `the template produced invalid YAML: ${error.message.split("\n")[0]}`, "check the indentation and the YAML around this template line");
       continue;
     }
-    if (doc.contents === null) continue;
+    if (doc.contents === null || isEmptyDocument(doc)) continue;
     const start = doc.contents.range?.[0] ?? 0;
     let object: unknown;
     try {

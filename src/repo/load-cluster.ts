@@ -3,6 +3,7 @@ import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
 import type { Cluster, Provided } from "./cluster.js";
+import { supportedKubernetesVersions } from "../validate/validate-schema.js";
 import { kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 
@@ -31,6 +32,10 @@ export async function loadCluster(root: string, file: string): Promise<{ cluster
   const folder = posix.basename(dir);
   if (data.metadata.name !== folder) {
     at(["metadata", "name"], `cluster name "${data.metadata.name}" does not match its folder "${folder}"`, `rename the folder or set metadata.name: ${folder}`);
+  }
+  const supported = supportedKubernetesVersions();
+  if (!supported.includes(data.spec.kubernetesVersion)) {
+    at(["spec", "kubernetesVersion"], `Kubernetes ${data.spec.kubernetesVersion} is not supported: kforge has schemas and deprecation data for ${supported[0]} to ${supported[supported.length - 1]}`, "set a supported version, or upgrade kforge");
   }
   const range = parseRange(data.spec.nodePortRange);
   if (!range) at(["spec", "nodePortRange"], `nodePortRange "${data.spec.nodePortRange}" is not a range like 30000-32767 within 1-65535`);

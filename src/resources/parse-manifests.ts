@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, isMap, visit, Scalar, type Document, type Node } from "yaml";
 import { locateNode, spanOf } from "../yaml/locate-node.js";
 import type { Span } from "../yaml/span.js";
+import { isEmptyDocument } from "../yaml/empty-document.js";
 import { yaml11Reading } from "../yaml/yaml11-ambiguity.js";
 import type { FieldPath, KubeObject, Resource } from "./resource.js";
 
@@ -48,7 +49,7 @@ function toResource(doc: Document, index: number, file: string, lines: LineCount
     for (const error of doc.errors) syntax(error.message.split("\n")[0], error.pos);
     return undefined;
   }
-  if (doc.contents === null) return undefined; // empty document: `---` with only comments
+  if (doc.contents === null || isEmptyDocument(doc)) return undefined;
   let object: unknown;
   try {
     object = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

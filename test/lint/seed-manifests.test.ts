@@ -151,7 +151,7 @@ const CASES: SeedCase[] = [
   { name: "Elasticsearch alone: its claim template names web-stateful's class, not ceph-storageclass-es", files: [NS, "es-statefulset.yaml"], absent: ["statefulset-service-name"], findings: [
     ...ES,
     "es-statefulset.yaml:99:25 warning statefulset-storage | claim template \"es-data\" asks for StorageClass ceph-storageclass-stateful, which is not in the linted files",
-  ], known: [{ finding: "es-statefulset.yaml:99:25 warning missing-reference", reason: "repeats statefulset-storage's finding on the same field" }] },
+  ] },
   { name: "service-discovery ClusterRole (unindented metadata) and its binding", files: [NS, "rbac-service-discovery.yaml"], findings: [
     "rbac-service-discovery.yaml:7:7 error schema | unknown field `name`",
     "rbac-service-discovery.yaml:8:12 error schema | unknown field `namespace`",

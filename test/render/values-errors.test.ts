@@ -82,3 +82,16 @@ describe("values that fail their schema", () => {
     expect(result.stderr).toContain('clusters/dev/cluster.yaml:9:18: error: blueprint "nope" not found');
   });
 });
+
+describe("cluster files", () => {
+  it("reject a Kubernetes version kforge has no schemas for, at its position", async () => {
+    const root = makeRepo({
+      ...MINI_BLUEPRINT,
+      "clusters/dev/cluster.yaml": clusterYaml("dev", "    []\n").replace('kubernetesVersion: "1.18"', 'kubernetesVersion: "1.31"'),
+    });
+    const result = await runCli(["check"], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("clusters/dev/cluster.yaml:5:22: error: Kubernetes 1.31 is not supported: kforge has schemas and deprecation data for 1.16 to 1.30");
+    expect(result.stderr).not.toContain("internal error");
+  });
+});

@@ -99,19 +99,16 @@ function containerReferences(container: object, path: FieldPath, add: AddReferen
   }
 }
 
-/** Storage classes named by a core PVC or a StatefulSet's volumeClaimTemplates. */
+/**
+ * Storage classes named by a core PVC. A StatefulSet's volumeClaimTemplates are judged by
+ * `statefulset-storage`, which knows about default classes; reporting them here too would say
+ * the same thing twice.
+ */
 export function claimStorageClassReferences(resource: Resource): ObjectReference[] {
-  if (isKindOf(resource, "PersistentVolumeClaim", [""])) {
-    // A claim pre-bound to a volume matches that volume's class name; no StorageClass is needed.
-    if (nonEmpty(dig(resource.object, ["spec", "volumeName"]))) return [];
-    return claimClass(resource.object, [], "spec.storageClassName");
-  }
-  if (!isKindOf(resource, "StatefulSet", ["apps"])) return [];
-  const templates = dig(resource.object, ["spec", "volumeClaimTemplates"]);
-  if (!Array.isArray(templates)) return [];
-  return templates.flatMap((claim, i) =>
-    isObject(claim) ? claimClass(claim, ["spec", "volumeClaimTemplates", i], `volumeClaimTemplate ${nameOrIndex(isObject(claim.metadata) ? claim.metadata : {}, i)}`) : [],
-  );
+  if (!isKindOf(resource, "PersistentVolumeClaim", [""])) return [];
+  // A claim pre-bound to a volume matches that volume's class name; no StorageClass is needed.
+  if (nonEmpty(dig(resource.object, ["spec", "volumeName"]))) return [];
+  return claimClass(resource.object, [], "spec.storageClassName");
 }
 
 function claimClass(claim: Record<string, unknown>, at: FieldPath, via: string): ObjectReference[] {

@@ -260,7 +260,6 @@ spec:
 `,
       errors: [
         { line: 4, column: 26, message: "PersistentVolumeClaim default/a references StorageClass fast (spec.storageClassName)" },
-        { line: 20, column: 62, message: "StatefulSet default/db references StorageClass slow (volumeClaimTemplate logs)" },
       ],
     },
     {
