@@ -68,6 +68,17 @@ export class DeprecationTable {
   }
 
   /**
+   * Another version of the same kind that `target` serves and has not deprecated yet, for when
+   * the real replacement comes later (extensions/v1beta1 Ingress on 1.18: networking.k8s.io/v1beta1
+   * now, networking.k8s.io/v1 from 1.19).
+   */
+  interim(entry: DeprecatedApi, target: KubeVersion): DeprecatedApi | undefined {
+    return [...this.byKey.values()].find((other) =>
+      other.kind === entry.kind && other.apiVersion !== entry.apiVersion && !atLeast(target, other.deprecatedIn) && other.replacement?.split(" ")[0] === entry.replacement?.split(" ")[0],
+    );
+  }
+
+  /**
    * What to migrate to at `target`: follows replacements that are themselves deprecated or removed
    * there (extensions/v1beta1 PodSecurityPolicy -> policy/v1beta1 -> nothing) while the next step
    * is served at `target`.

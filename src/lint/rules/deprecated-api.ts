@@ -64,14 +64,20 @@ function instead(entry: DeprecatedApi, table: DeprecationTable, target: KubeVers
   const next = table.successor(entry, target);
   if (!("apiVersion" in next)) return next.note ?? "it has no replacement";
   const kind = next.kind === entry.kind ? "" : ` ${next.kind}`;
-  const later = next.since && !atLeast(target, next.since) ? ` (served from Kubernetes ${next.since})` : "";
-  return `use ${next.apiVersion}${kind}${later}`;
+  if (next.since && !atLeast(target, next.since)) {
+    const interim = table.interim(entry, target);
+    const now = interim ? `use ${interim.apiVersion}${kind} now, and ` : "";
+    return `${now}${interim ? "" : "use "}${next.apiVersion}${kind} once the cluster runs Kubernetes ${next.since} or later`;
+  }
+  return `use ${next.apiVersion}${kind}`;
 }
 
 function remediationFor(entry: DeprecatedApi, table: DeprecationTable, target: KubeVersion): string {
   const next = table.successor(entry, target);
   if (!("apiVersion" in next)) return next.note ?? rule.meta.remediation;
   const kind = next.kind === entry.kind ? "" : ` and kind to ${next.kind}`;
+  const interim = next.since && !atLeast(target, next.since) ? table.interim(entry, target) : undefined;
+  if (interim) return `Change apiVersion to ${interim.apiVersion} while the cluster runs Kubernetes ${formatVersion(target)}; move to ${next.apiVersion} after upgrading to ${next.since}.`;
   // The entry's own note describes its direct replacement; after a chain of hops it may not apply.
   const note = entry.note && entry.replacement?.split(" ")[0] === next.apiVersion ? ` ${entry.note}` : "";
   return `Change apiVersion to ${next.apiVersion}${kind}.${note}`;
@@ -80,4 +86,8 @@ function remediationFor(entry: DeprecatedApi, table: DeprecationTable, target: K
 function isEntry(value: unknown): value is DeprecatedApi {
   return isObject(value) && typeof value.apiVersion === "string" && typeof value.kind === "string" &&
     typeof value.deprecatedIn === "string" && (value.replacement === null || typeof value.replacement === "string");
+}
+
+function formatVersion(version: KubeVersion): string {
+  return `${version[0]}.${version[1]}`;
 }

@@ -44,7 +44,14 @@ testRule(rule, {
       name: "deprecated at the target, replacement served later",
       yaml: ingress("extensions/v1beta1"),
       target: { kubernetesVersion: "1.18" },
-      errors: [{ line: 1, column: 13, severity: "warning", message: "extensions/v1beta1 Ingress is deprecated since Kubernetes 1.14 and is removed in 1.22; use networking.k8s.io/v1 (served from Kubernetes 1.19)" }],
+      errors: [{ line: 1, column: 13, severity: "warning", message: "extensions/v1beta1 Ingress is deprecated since Kubernetes 1.14 and is removed in 1.22; use networking.k8s.io/v1beta1 now, and networking.k8s.io/v1 once the cluster runs Kubernetes 1.19 or later" }],
+    },
+    {
+      name: "a replacement served later, with no interim version",
+      yaml: "apiVersion: batch/v2alpha1\nkind: CronJob\nmetadata: {name: c}\n",
+      target: { kubernetesVersion: "1.16" },
+      options: { extraDeprecations: [{ apiVersion: "batch/v2alpha1", kind: "CronJob", deprecatedIn: "1.8", removedIn: "1.21", replacement: "batch/v1", replacementSince: "1.21" }] },
+      errors: [{ line: 1, column: 13, severity: "warning", message: /use batch\/v1beta1 now, and batch\/v1 once the cluster runs Kubernetes 1\.21 or later/ }],
     },
     {
       name: "follows a replacement that is itself gone (PodSecurityPolicy)",
