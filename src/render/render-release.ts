@@ -8,7 +8,7 @@ import type { SourceRef } from "../yaml/span.js";
 import { isEmptyDocument } from "../yaml/empty-document.js";
 import { assembleOutput } from "./assemble-output.js";
 import { compileTemplate, type CompiledTemplate } from "./compile-template.js";
-import { buildOriginMap } from "./origin-map.js";
+import { composeDocument, OutputShapeError } from "./origin-map.js";
 import { TemplateError } from "./template-error.js";
 import { ValueTracker } from "./value-tracker.js";
 
@@ -78,13 +78,15 @@ function parseOutput(output: ReturnType<typeof assembleOutput>, templateFile: st
     }
     if (doc.contents === null || isEmptyDocument(doc)) continue;
     const start = doc.contents.range?.[0] ?? 0;
-    let object: unknown;
+    let composed: ReturnType<typeof composeDocument>;
     try {
-      object = doc.toJS({ maxAliasCount: 0 });
-    } catch {
-      fail(start, "YAML anchors and aliases are not allowed in template output", "write the YAML out, or use {{#each}}");
+      composed = composeDocument(doc.contents as Node, output, lines, templateFile);
+    } catch (error) {
+      if (!(error instanceof OutputShapeError)) throw error;
+      fail(error.offset, error.message, "write the YAML out, or use {{#each}}");
       continue;
     }
+    const object = composed.object;
     if (object === null || typeof object !== "object" || Array.isArray(object)) {
       fail(start, "the template produced a document that is not a mapping");
       continue;
@@ -95,7 +97,7 @@ function parseOutput(output: ReturnType<typeof assembleOutput>, templateFile: st
       fail(start, "every document needs apiVersion, kind and metadata.name as strings");
       continue;
     }
-    documents.push({ object: manifest, templateFile, origins: buildOriginMap(doc.contents as Node, output, lines, templateFile) });
+    documents.push({ object: manifest, templateFile, origins: composed.origins });
   }
   return problems;
 }

@@ -68,6 +68,11 @@ describe("strict templates", () => {
     expect(stderr).toMatch(/extra\.yaml\.hbs:\d+:\d+: error: .*if doesn't match unless/);
   });
 
+  it("rejects anchors and aliases in the output", async () => {
+    const stderr = await renderWithTemplate("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: &v one\n  b: *v\n");
+    expect(stderr).toContain("extra.yaml.hbs:7:1: error: YAML anchors and aliases are not allowed in template output");
+  });
+
   it("rejects documents without apiVersion, kind and name", async () => {
     expect(await renderWithTemplate("just: data\n")).toContain("every document needs apiVersion, kind and metadata.name");
   });
