@@ -20,17 +20,30 @@ export function emitManifest(object: Record<string, unknown>, onNode?: OnNode): 
 }
 
 class Writer {
-  text = "";
+  private readonly chunks: string[] = [];
+  private length = 0;
+  /** Offset where the current line starts; columns are computed, never searched for. */
+  private lineStart = 0;
   private line = 1;
   constructor(private readonly onNode?: OnNode) {}
 
+  get text(): string {
+    return this.chunks.join("");
+  }
+
   private column(): number {
-    return this.text.length - this.text.lastIndexOf("\n");
+    return this.length - this.lineStart + 1;
   }
 
   private write(s: string): void {
-    this.text += s;
-    for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) this.line++;
+    this.chunks.push(s);
+    let last = -1;
+    for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) {
+      this.line++;
+      last = i;
+    }
+    if (last !== -1) this.lineStart = this.length + last + 1;
+    this.length += s.length;
   }
 
   /** Writes a value after `key:` or `- ` (the cursor is right after the indicator). */

@@ -1,4 +1,4 @@
-import { lstat, readFile } from "node:fs/promises";
+import { lstatSync, readFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -24,36 +24,42 @@ export interface TreeComparison {
   problems: Diagnostic[];
 }
 
+type EntryType = "file" | "dir" | "symlink" | "other";
+
 /**
  * Compares the planned files with the disk. Generated files that are no longer planned are to be
  * deleted; hand-written files are left alone; a planned path that is a symlink, passes through
- * one, leaves clusters/, or would overwrite a hand-written file is a problem.
+ * one, leaves clusters/, or would overwrite a hand-written file is a problem. The owned folders
+ * are listed once (one directory read each) rather than examined file by file.
  */
 export async function compareTree(root: string, planned: ReadonlyMap<string, string>, ownedDirs: readonly string[], ownedFiles: readonly string[]): Promise<TreeComparison> {
   const result: TreeComparison = { changes: [], handWritten: [], problems: [] };
+  const listing = await listOwned(root, ownedDirs, ownedFiles);
+  const outside = new Map<string, EntryType | undefined>();
+  const typeOf = (path: string): EntryType | undefined => {
+    if (listing.has(path)) return listing.get(path);
+    if (!outside.has(path)) outside.set(path, lstatType(join(root, path)));
+    return outside.get(path);
+  };
   const clustersDir = resolve(root, "clusters");
-  const checkedDirs = new Map<string, string | undefined>();
   for (const [path, content] of [...planned].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const problem = await unsafePath(root, clustersDir, path, checkedDirs);
+    const problem = unsafePath(root, clustersDir, path, typeOf);
     if (problem) {
       result.problems.push({ code: "unsafe-path", file: path, line: 0, column: 0, message: problem, hint: "kforge only writes regular files inside clusters/<name>/" });
       continue;
     }
-    const existing = await readIfExists(join(root, path));
-    if (existing === undefined) result.changes.push({ kind: "add", path, after: content });
-    else if (!isGenerated(existing)) {
+    if (typeOf(path) === undefined) {
+      result.changes.push({ kind: "add", path, after: content });
+      continue;
+    }
+    const existing = readFileSync(join(root, path), "utf8");
+    if (!isGenerated(existing)) {
       result.problems.push({ code: "unsafe-path", file: path, line: 1, column: 1, message: "this file was not written by kforge (it has no kforge header) and kforge needs to write here", hint: "move the file out of the generated folder, or delete it if it is stale" });
     } else if (existing !== content) result.changes.push({ kind: "update", path, before: existing, after: content });
   }
-  const existingFiles = [
-    ...(await fg(ownedDirs.map((d) => `${fg.escapePath(d)}/**/*`), { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, markDirectories: true })).filter((p) => !p.endsWith("/")),
-    ...ownedFiles,
-  ];
-  for (const path of [...new Set(existingFiles)].sort()) {
-    if (planned.has(path)) continue;
-    const stat = await lstat(join(root, path)).catch(() => undefined);
-    if (!stat) continue;
-    const content = stat.isFile() ? await readFile(join(root, path), "utf8") : undefined;
+  for (const [path, type] of [...listing].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (planned.has(path) || type === "dir") continue;
+    const content = type === "file" ? readFileSync(join(root, path), "utf8") : undefined;
     if (content !== undefined && isGenerated(content)) result.changes.push({ kind: "delete", path, before: content });
     else result.handWritten.push(path);
   }
@@ -61,37 +67,49 @@ export async function compareTree(root: string, planned: ReadonlyMap<string, str
   return result;
 }
 
-async function unsafePath(root: string, clustersDir: string, path: string, checkedDirs: Map<string, string | undefined>): Promise<string | undefined> {
+/** Every entry under the owned folders (not following links), and the owned files that exist. */
+async function listOwned(root: string, ownedDirs: readonly string[], ownedFiles: readonly string[]): Promise<Map<string, EntryType>> {
+  const listing = new Map<string, EntryType>();
+  // A folder that is itself a link is not listed through: unsafePath reports it.
+  const realDirs = ownedDirs.filter((dir) => lstatType(join(root, dir)) === "dir");
+  const entries = await fg(realDirs.map((d) => `${fg.escapePath(d)}/**/*`), { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+  for (const entry of entries) {
+    const d = entry.dirent;
+    listing.set(entry.path.replace(/\/$/, ""), d.isSymbolicLink() ? "symlink" : d.isDirectory() ? "dir" : d.isFile() ? "file" : "other");
+  }
+  for (const dir of realDirs) listing.set(dir, "dir");
+  for (const file of ownedFiles) {
+    const type = lstatType(join(root, file));
+    if (type) listing.set(file, type);
+  }
+  return listing;
+}
+
+function unsafePath(root: string, clustersDir: string, path: string, typeOf: (path: string) => EntryType | undefined): string | undefined {
   const absolute = resolve(root, path);
-  if (!absolute.startsWith(clustersDir + sep) || path.split("/").some((part) => part === ".." || part === "")) {
+  if (!absolute.startsWith(clustersDir + sep) || path.split("/").some((part) => part === ".." || part === "" || part === ".")) {
     return `refusing to write ${path}: it is outside clusters/`;
   }
-  // Every existing component from the repository root down must be a real folder or file.
-  // Folders are shared by many files: each is examined once per run.
+  // Every existing component from the repository root down must be a real folder, and the
+  // target itself a regular file or nothing.
   const parts = path.split("/");
   for (let i = 1; i <= parts.length; i++) {
     const prefix = parts.slice(0, i).join("/");
-    const isDir = i < parts.length;
-    if (isDir && checkedDirs.has(prefix)) {
-      const known = checkedDirs.get(prefix);
-      if (known === "missing") return undefined;
-      if (known) return `refusing to write ${path}: ${known}`;
-      continue;
-    }
-    const stat = await lstat(join(root, prefix)).catch(() => undefined);
-    const verdict = !stat ? "missing" : stat.isSymbolicLink() ? `${prefix} is a symbolic link` : undefined;
-    if (isDir) checkedDirs.set(prefix, verdict);
-    if (verdict === "missing") return undefined;
-    if (verdict) return `refusing to write ${path}: ${verdict}`;
+    const type = typeOf(prefix);
+    if (type === undefined) return undefined;
+    if (type === "symlink") return `refusing to write ${path}: ${prefix} is a symbolic link`;
+    if (i < parts.length && type !== "dir") return `refusing to write ${path}: ${prefix} is not a folder`;
+    if (i === parts.length && type !== "file") return `refusing to write ${path}: it exists and is not a regular file`;
   }
   return undefined;
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+function lstatType(path: string): EntryType | undefined {
   try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    const stat = lstatSync(path);
+    return stat.isSymbolicLink() ? "symlink" : stat.isDirectory() ? "dir" : stat.isFile() ? "file" : "other";
+  } catch {
+    return undefined;
   }
 }
+
