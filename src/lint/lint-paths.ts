@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import fg from "fast-glob";
 import { expiredExemptions } from "../policy/apply-policy.js";
@@ -21,7 +22,8 @@ export async function lintPaths(cwd: string, paths: readonly string[], target: L
   const files = await expandPaths(cwd, paths);
   const resources: Resource[] = [];
   const problems: ManifestProblem[] = [];
-  const texts = await Promise.all(files.map((file) => readFile(resolve(cwd, file), "utf8")));
+  // Synchronous reads: thousands of small files read faster without a promise each.
+  const texts = files.map((file) => readFileSync(resolve(cwd, file), "utf8"));
   files.forEach((file, i) => {
     const parsed = parseManifests(texts[i], file);
     resources.push(...parsed.resources.filter((r) => !isBuildConfiguration(r)));

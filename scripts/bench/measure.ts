@@ -1,0 +1,111 @@
+/**
+ * The measurements of one repository size and of the corpus. Each timed command is a fresh
+ * process of the built CLI ("cold": nothing survives from the previous run but the OS file cache).
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readRenderedReleases, writeCorpus, type Corpus } from "./corpus.js";
+import type { BenchOptions } from "./options.js";
+import { kubeconformSpec, kustomizeAll, type Peer } from "./peers.js";
+import type { CorpusResult, SizeResult } from "./results-table.js";
+import { kforgeSpec, runKforge, runPeer, series, type Series, type Timed } from "./run-timed.js";
+import { removeRenderedTrees, sizeLabel, writeSyntheticRepo, type RepoSize, type SyntheticRepo } from "./synthetic-repo.js";
+
+export interface BenchContext {
+  repoRoot: string;
+  kforgeBin: string;
+  work: string;
+  options: BenchOptions;
+  log: (line: string) => void;
+}
+
+interface LintSummary { errors: number; warnings: number; resources: number; failed: boolean }
+
+const noPreparation = () => undefined;
+
+function kforge(ctx: BenchContext, cwd: string, args: string[], ok: readonly number[] = [0]): Timed {
+  return runKforge(kforgeSpec(ctx.kforgeBin, args, cwd, ok, ctx.options.timeoutMs));
+}
+
+function describe(name: string, s: Series): string {
+  const rss = s.maxRssMb === undefined ? "" : `, peak ${Math.round(s.maxRssMb)} MiB`;
+  return `${name}: median ${Math.round(s.medianMs)} ms (runs ${s.runsMs.map((ms) => Math.round(ms)).join(", ")})${rss}`;
+}
+
+function readSummary(file: string): LintSummary {
+  return (JSON.parse(readFileSync(file, "utf8")) as { summary: LintSummary }).summary;
+}
+
+function countFiles(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).length;
+}
+
+/** Writes the repository of one size and renders it once (untimed), for the profile mode. */
+export async function renderedRepo(ctx: BenchContext, size: RepoSize): Promise<SyntheticRepo> {
+  const repo = await writeSyntheticRepo(join(ctx.work, sizeLabel(size)), size, ctx.repoRoot);
+  kforge(ctx, repo.root, ["render"]);
+  return repo;
+}
+
+export async function measureSize(ctx: BenchContext, size: RepoSize, kubectl: Peer | undefined): Promise<SizeResult> {
+  const label = sizeLabel(size);
+  const { runs } = ctx.options;
+  ctx.log(`${label}: writing ${size.clusters} clusters x ${size.releases} releases`);
+  const repo = await writeSyntheticRepo(join(ctx.work, label), size, ctx.repoRoot);
+  const render = await series(runs, () => removeRenderedTrees(repo), () => kforge(ctx, repo.root, ["render"]));
+  ctx.log(`${label}: ${describe("render (all trees written)", render)}`);
+  const report = join(ctx.work, `check-${label}.json`);
+  // Exit 1 (findings, stale tree) still times the whole check; the summary says why, below.
+  const check = await series(runs, noPreparation, () => kforge(ctx, repo.root, ["check", "--format", "json", "--output", report], [0, 1]));
+  const summary = readSummary(report);
+  ctx.log(`${label}: ${describe(`check (${summary.resources} resources)`, check)}`);
+  if (summary.failed || summary.warnings > 0) ctx.log(`${label}: note: the synthetic repo has ${summary.errors} errors and ${summary.warnings} warnings (expected none)`);
+  const rerender = await series(runs, (run) => changeOneValuesFile(repo, run), () => kforge(ctx, repo.root, ["render"]));
+  ctx.log(`${label}: ${describe(`re-render after ${repo.valuesFileToChange} changed`, rerender)}`);
+  const kustomize = kubectl && await series(runs, noPreparation, () => kustomizeAll(kubectl, repo.root, repo.clusterNames, ctx.options.timeoutMs));
+  if (kustomize) ctx.log(`${label}: ${describe(`kubectl kustomize of ${repo.clusterNames.length} trees, one after the other`, kustomize)}`);
+  const files = countFiles(join(repo.root, "clusters")) - repo.clusterNames.length - valuesFiles(repo);
+  return { size: label, clusters: size.clusters, releasesPerCluster: size.releases, resources: summary.resources, files, check, render, rerender, kustomize };
+}
+
+function valuesFiles(repo: SyntheticRepo): number {
+  return repo.clusterNames.reduce((sum, name) => sum + readdirSync(join(repo.root, "clusters", name, "values")).length, 0);
+}
+
+/** A new replica count each run (5, 6, 5, ...; generated values are 1 to 4), so every run has a change to render. */
+function changeOneValuesFile(repo: SyntheticRepo, run: number): void {
+  const file = join(repo.root, repo.valuesFileToChange);
+  const text = readFileSync(file, "utf8");
+  const changed = text.replace(/^replicas: \d+$/m, `replicas: ${5 + (run % 2)}`);
+  if (changed === text) throw new Error(`${file}: no top-level "replicas:" line to change`);
+  writeFileSync(file, changed);
+}
+
+/** The corpus, cut from the render of one Kubernetes 1.30 cluster of 40 releases (see corpus.ts). */
+export async function prepareCorpus(ctx: BenchContext): Promise<Corpus> {
+  const source = await writeSyntheticRepo(join(ctx.work, "corpus-source"), { clusters: 2, releases: 40 }, ctx.repoRoot);
+  kforge(ctx, source.root, ["render"]);
+  const releases = await readRenderedReleases(join(source.root, "clusters", source.clusterNames[1], "rendered"));
+  const corpus = await writeCorpus(join(ctx.work, "corpus", "manifests"), ctx.options.corpus, releases);
+  ctx.log(`corpus: ${corpus.files} files, ${corpus.documents} documents, planted defects ${JSON.stringify(corpus.defects)}`);
+  return corpus;
+}
+
+/** `kforge lint` runs where the corpus is (a folder without policies/), on the relative path, as a user would. */
+export function lintArgs(report: string): string[] {
+  return ["lint", "manifests", "--kube-version", "1.30", "--format", "json", "--output", report];
+}
+
+export async function measureCorpus(ctx: BenchContext, corpus: Corpus, kubeconform: Peer | undefined): Promise<CorpusResult> {
+  const cwd = join(ctx.work, "corpus");
+  const report = join(ctx.work, "lint-corpus.json");
+  const lint = await series(ctx.options.runs, noPreparation, () => kforge(ctx, cwd, lintArgs(report), [0, 1]));
+  const summary = readSummary(report);
+  ctx.log(`corpus: ${describe(`lint (${summary.errors} errors, ${summary.warnings} warnings)`, lint)}`);
+  const result: CorpusResult = { files: corpus.files, documents: corpus.documents, defects: corpus.defects, findings: { errors: summary.errors, warnings: summary.warnings }, lint };
+  if (kubeconform) {
+    result.kubeconform = await series(ctx.options.runs, noPreparation, () => runPeer(kubeconformSpec(kubeconform, "manifests", cwd, ctx.options.timeoutMs)));
+    ctx.log(`corpus: ${describe(kubeconform.name, result.kubeconform)}`);
+  }
+  return result;
+}

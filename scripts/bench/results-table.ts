@@ -1,0 +1,120 @@
+/**
+ * Turns the measurements into rows with the issue's targets (benchmark figures, never test
+ * assertions) and prints them as a table.
+ */
+import type { Series } from "./run-timed.js";
+
+export interface SizeResult {
+  size: string;
+  clusters: number;
+  releasesPerCluster: number;
+  resources: number;
+  files: number;
+  check: Series;
+  render: Series;
+  rerender: Series;
+  /** `kubectl kustomize` of every tree; undefined when kubectl is absent. */
+  kustomize?: Series;
+}
+
+export interface CorpusResult {
+  files: number;
+  documents: number;
+  defects: Record<string, number>;
+  findings: { errors: number; warnings: number };
+  lint: Series;
+  kubeconform?: Series;
+}
+
+export interface Row {
+  measurement: string;
+  /** kforge's median (ms), peak memory (MiB), or a growth factor (x). */
+  kforge: number;
+  unit: "ms" | "MiB" | "x";
+  /** kforge's median CPU time (user + system), for time rows. */
+  kforgeCpu?: number;
+  peer?: { name: string; median: number; cpuMedian?: number };
+  /** kforge / peer (wall time): below 1 means kforge is faster. Targets are judged on it. */
+  ratio?: number;
+  /** kforge / peer in CPU time: steadier than wall time on a busy machine. */
+  cpuRatio?: number;
+  target: string;
+  /** undefined when the target cannot be judged here (no peer, or not this size). */
+  met?: boolean;
+}
+
+const cpuRatio = (a: Series, b: Series | undefined) => (b && a.cpuMedianMs && b.cpuMedianMs ? a.cpuMedianMs / b.cpuMedianMs : undefined);
+const all = (checks: (boolean | undefined)[]) => (checks.includes(false) ? false : checks.includes(undefined) ? undefined : true);
+
+export function buildRows(sizes: readonly SizeResult[], corpus: CorpusResult | undefined, peerNames: { kustomize: string; kubeconform: string }): Row[] {
+  const rows: Row[] = [];
+  for (const s of sizes) {
+    const ratio = s.kustomize && s.check.medianMs / s.kustomize.medianMs;
+    const reference = s.size === "50x20";
+    rows.push({
+      measurement: `check ${s.size} (${s.resources} resources)`, kforge: s.check.medianMs, kforgeCpu: s.check.cpuMedianMs, unit: "ms",
+      peer: s.kustomize && { name: peerNames.kustomize, median: s.kustomize.medianMs, cpuMedian: s.kustomize.cpuMedianMs }, ratio, cpuRatio: cpuRatio(s.check, s.kustomize),
+      target: reference ? "< 2000 ms, ratio <= 1" : "ratio <= 1",
+      met: all([reference ? s.check.medianMs < 2000 : true, ratio === undefined ? undefined : ratio <= 1]),
+    });
+    rows.push({ measurement: `render ${s.size} (writes ${s.files} files)`, kforge: s.render.medianMs, kforgeCpu: s.render.cpuMedianMs, unit: "ms", target: "" });
+    rows.push({
+      measurement: `re-render ${s.size} (one values file changed)`, kforge: s.rerender.medianMs, kforgeCpu: s.rerender.cpuMedianMs, unit: "ms",
+      target: reference ? "< 300 ms" : "", met: reference ? s.rerender.medianMs < 300 : undefined,
+    });
+    const rss = Math.max(s.check.maxRssMb ?? 0, s.render.maxRssMb ?? 0, s.rerender.maxRssMb ?? 0);
+    rows.push({
+      measurement: `peak memory ${s.size}`, kforge: rss, unit: "MiB",
+      peer: s.kustomize?.maxRssMb !== undefined ? { name: `${peerNames.kustomize} (one tree)`, median: s.kustomize.maxRssMb } : undefined,
+      target: s.size === "200x25" ? "< 1024 MiB" : "", met: s.size === "200x25" ? rss < 1024 : undefined,
+    });
+  }
+  if (sizes.length >= 2) {
+    // CPU time when every size has it: wall time follows whatever else the machine is doing.
+    const cpu = sizes.every((s) => s.check.cpuMedianMs !== undefined);
+    const perResource = sizes.map((s) => (cpu ? s.check.cpuMedianMs! : s.check.medianMs) / s.resources);
+    const growth = perResource[perResource.length - 1] / perResource[0];
+    rows.push({
+      measurement: `check ${cpu ? "cpu " : ""}ms per resource, ${sizes[0].size} -> ${sizes[sizes.length - 1].size}: ${perResource.map((p) => p.toFixed(2)).join(" -> ")}`,
+      kforge: growth, unit: "x", target: "linear: growth <= 1.25x", met: growth <= 1.25,
+    });
+  }
+  if (corpus) {
+    const ratio = corpus.kubeconform && corpus.lint.medianMs / corpus.kubeconform.medianMs;
+    rows.push({
+      measurement: `lint corpus (${corpus.files} files, ${corpus.documents} documents)`, kforge: corpus.lint.medianMs, kforgeCpu: corpus.lint.cpuMedianMs, unit: "ms",
+      peer: corpus.kubeconform && { name: peerNames.kubeconform, median: corpus.kubeconform.medianMs, cpuMedian: corpus.kubeconform.cpuMedianMs }, ratio,
+      cpuRatio: cpuRatio(corpus.lint, corpus.kubeconform),
+      target: "ratio <= 1.0", met: ratio === undefined ? undefined : ratio <= 1,
+    });
+    rows.push({
+      measurement: "peak memory lint corpus", kforge: corpus.lint.maxRssMb ?? 0, unit: "MiB",
+      peer: corpus.kubeconform?.maxRssMb !== undefined ? { name: peerNames.kubeconform, median: corpus.kubeconform.maxRssMb } : undefined, target: "",
+    });
+  }
+  return rows;
+}
+
+function amount(value: number, unit: Row["unit"], cpu?: number): string {
+  if (unit === "x") return `${value.toFixed(2)}x`;
+  const whole = (n: number) => Math.round(n).toLocaleString("en-US");
+  return `${whole(value)} ${unit}${cpu === undefined ? "" : ` (cpu ${whole(cpu)})`}`;
+}
+
+export function formatTable(rows: readonly Row[], peersPresent: { kustomize: boolean; kubeconform: boolean }): string {
+  const header = ["measurement", "kforge median (cpu)", "peer median (cpu)", "ratio (cpu)", "target", "met?"];
+  const cells = rows.map((r) => {
+    const peerAbsent = r.measurement.startsWith("lint corpus") ? !peersPresent.kubeconform : r.measurement.startsWith("check ") && r.unit === "ms" ? !peersPresent.kustomize : false;
+    return [
+      r.measurement,
+      amount(r.kforge, r.unit, r.kforgeCpu),
+      r.peer ? `${amount(r.peer.median, r.unit, r.peer.cpuMedian)} ${r.peer.name}` : peerAbsent ? "absent" : "",
+      r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}${r.cpuRatio === undefined ? "" : ` (${r.cpuRatio.toFixed(2)})`}`,
+      r.target,
+      r.met === undefined ? (r.target ? "n/a" : "") : r.met ? "yes" : "NO",
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
+}
