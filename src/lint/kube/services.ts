@@ -101,12 +101,37 @@ export function serviceSelector(service: Resource): Record<string, unknown> | un
   return isObject(selector) && Object.keys(selector).length > 0 ? selector : undefined;
 }
 
+/**
+ * Pod sources by namespace and label ("ns\0key=value"), so that matching thousands of Services
+ * against thousands of pod templates looks at the few candidates sharing a label, not at all.
+ */
+export class PodLabelIndex {
+  private readonly byLabel = new Map<string, PodLabelSource[]>();
+
+  constructor(readonly sources: readonly PodLabelSource[]) {
+    for (const source of sources) {
+      for (const [key, value] of Object.entries(source.labels)) {
+        const slot = `${source.namespace}\u0000${key}=${value}`;
+        const list = this.byLabel.get(slot);
+        if (list) list.push(source);
+        else this.byLabel.set(slot, [source]);
+      }
+    }
+  }
+
+  /** Sources in `namespace` whose labels include every entry of a (non-empty) map selector. */
+  matching(namespace: string, selector: Record<string, unknown>): PodLabelSource[] {
+    const [key, value] = Object.entries(selector)[0];
+    const candidates = this.byLabel.get(`${namespace}\u0000${key}=${String(value)}`) ?? [];
+    return candidates.filter((s) => mapSelectorMatches(selector, s.labels));
+  }
+}
+
 /** The pod sources in the Service's namespace whose labels its selector matches. */
-export function selectedBy(service: Resource, sources: readonly PodLabelSource[]): PodLabelSource[] {
+export function selectedBy(service: Resource, index: PodLabelIndex): PodLabelSource[] {
   const selector = serviceSelector(service);
   if (!selector) return [];
-  const namespace = namespaceOf(service);
-  return sources.filter((s) => s.namespace === namespace && mapSelectorMatches(selector, s.labels));
+  return index.matching(namespaceOf(service), selector);
 }
 
 /** "app=web,tier=frontend". */

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule.js";
 import { describeObject, isKindOf } from "../kube/api-kinds.js";
 import { mapSelectorMatches } from "../kube/selectors.js";
-import { formatLabels, podLabelSources, serviceSelector } from "../kube/services.js";
+import { formatLabels, PodLabelIndex, podLabelSources, serviceSelector } from "../kube/services.js";
 import { namespaceOf } from "../kube/workloads.js";
 
 export const rule: Rule = {
@@ -19,13 +19,14 @@ export const rule: Rule = {
   },
   check(context) {
     const sources = podLabelSources(context.resources);
+    const index = new PodLabelIndex(sources);
     const files = context.target.mode === "files";
     for (const service of context.resources) {
       if (!isKindOf(service, "Service", [""])) continue;
       const selector = serviceSelector(service);
       if (!selector) continue;
       const namespace = namespaceOf(service);
-      if (sources.some((s) => s.namespace === namespace && mapSelectorMatches(selector, s.labels))) continue;
+      if (index.matching(namespace, selector).length > 0) continue;
       const elsewhere = sources.find((s) => mapSelectorMatches(selector, s.labels));
       const hint = elsewhere ? ` (${describeObject(elsewhere.resource, false)} has them, in another namespace)` : "";
       context.report({

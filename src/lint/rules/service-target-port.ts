@@ -1,6 +1,6 @@
 import type { Rule } from "../rule.js";
 import { describeObject, isKindOf } from "../kube/api-kinds.js";
-import { podLabelSources, selectedBy } from "../kube/services.js";
+import { PodLabelIndex, podLabelSources, selectedBy } from "../kube/services.js";
 import { containersOf, dig, isObject, type PodTemplate } from "../kube/workloads.js";
 import { portLabel } from "./nodeport-range.js";
 
@@ -26,10 +26,10 @@ export const rule: Rule = {
       "container's ports list. Without targetPort, the Service port number is used.",
   },
   check(context) {
-    const sources = podLabelSources(context.resources);
+    const index = new PodLabelIndex(podLabelSources(context.resources));
     for (const service of context.resources) {
       if (!isKindOf(service, "Service", [""])) continue;
-      const selected = selectedBy(service, sources);
+      const selected = selectedBy(service, index);
       const templates = selected.flatMap((s) => (s.template ? [s.template] : []));
       if (templates.length === 0) continue;
       const ports = dig(service.object, ["spec", "ports"]);
