@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import fg from "fast-glob";
 import { expiredExemptions } from "../policy/apply-policy.js";
 import type { Policy } from "../policy/policy.js";
-import { parseManifests, type ManifestProblem } from "../resources/parse-manifests.js";
 import type { Resource } from "../resources/resource.js";
 import { resolveSchemaSet } from "../validate/validate-schema.js";
 import type { LintRun } from "./lint-clusters.js";
 import { lintSet } from "./lint-set.js";
+import { parseFiles } from "./parse-files.js";
 import type { LintTarget, Rule } from "./rule.js";
 
 /** A path the user gave that does not exist: a usage error, never a silent skip. */
@@ -20,15 +19,9 @@ export class MissingPathError extends Error {}
  */
 export async function lintPaths(cwd: string, paths: readonly string[], target: LintTarget, rules: readonly Rule[], policy: Policy, today: string): Promise<LintRun> {
   const files = await expandPaths(cwd, paths);
-  const resources: Resource[] = [];
-  const problems: ManifestProblem[] = [];
-  // Synchronous reads: thousands of small files read faster without a promise each.
-  const texts = files.map((file) => readFileSync(resolve(cwd, file), "utf8"));
-  files.forEach((file, i) => {
-    const parsed = parseManifests(texts[i], file);
-    resources.push(...parsed.resources.filter((r) => !isBuildConfiguration(r)));
-    problems.push(...parsed.problems);
-  });
+  const parsed = await parseFiles(files.map((file) => ({ file, absolute: resolve(cwd, file) })));
+  const resources = parsed.resources.filter((r) => !isBuildConfiguration(r));
+  const problems = parsed.problems;
   const result = lintSet({ resources, problems, target, rules, policy, today });
   return {
     findings: [...result.findings, ...expiredExemptions(policy, today)],
