@@ -1,5 +1,5 @@
 import type { Resource } from "../../resources/resource.js";
-import { namespaceOf, podTemplates, type PodTemplate } from "./workloads.js";
+import { namespaceOf } from "./workloads.js";
 
 /** The API group of an apiVersion: "" for the core group ("v1"), "apps" for "apps/v1". */
 export function apiGroupOf(apiVersion: unknown): string {
@@ -20,11 +20,6 @@ export function isKindOf(resource: Resource, kind: string, groups: readonly stri
 }
 
 export const RBAC_GROUP = "rbac.authorization.k8s.io";
-
-/** Pod templates of built-in workloads only (podTemplates already skips custom kinds that share a name). */
-export function builtinPodTemplates(resources: readonly Resource[]): PodTemplate[] {
-  return podTemplates(resources);
-}
 
 /** Kinds that moved out of a legacy group: the old and new apiVersions address one object. */
 const MOVED_KINDS: Record<string, string> = {

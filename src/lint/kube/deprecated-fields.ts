@@ -1,8 +1,8 @@
 import type { FieldPath, Resource } from "../../resources/resource.js";
 import type { Severity } from "../finding.js";
-import { builtinPodTemplates, describeObject, isKindOf } from "./api-kinds.js";
+import { describeObject, isKindOf } from "./api-kinds.js";
 import { atLeast, type KubeVersion } from "./deprecated-apis.js";
-import { dig, isObject } from "./workloads.js";
+import { dig, isObject, podTemplates } from "./workloads.js";
 
 /** A deprecated field form found in one resource. */
 export interface FieldDeprecation {
@@ -53,7 +53,7 @@ export function deprecatedFields(resources: readonly Resource[], target: KubeVer
     out.push({ resource, path, severity: removed && !life.ignoredOnceRemoved ? "error" : "warning", message: `${what} ${when}; ${life.instead}`, remediation: `${capitalize(life.instead)}.` });
   };
 
-  for (const template of builtinPodTemplates(resources)) {
+  for (const template of podTemplates(resources)) {
     const who = describeObject(template.resource, false);
     const volumes = template.spec.volumes;
     if (Array.isArray(volumes)) {

@@ -1,6 +1,5 @@
 import type { Resource } from "../../resources/resource.js";
-import { builtinPodTemplates } from "./api-kinds.js";
-import { containersOf, type ContainerRef, type PodTemplate } from "./workloads.js";
+import { containersOf, podTemplates, type ContainerRef, type PodTemplate } from "./workloads.js";
 
 export interface LongRunningContainer extends ContainerRef {
   template: PodTemplate;
@@ -12,7 +11,7 @@ export interface LongRunningContainer extends ContainerRef {
  * containers with `restartPolicy: Always`. Ordinary init containers run to completion.
  */
 export function longRunningContainers(resources: readonly Resource[]): LongRunningContainer[] {
-  return builtinPodTemplates(resources)
+  return podTemplates(resources)
     .filter((template) => template.longRunning)
     .flatMap((template) =>
       containersOf(template)

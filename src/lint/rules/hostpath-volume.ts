@@ -1,6 +1,6 @@
 import type { Rule } from "../rule.js";
-import { builtinPodTemplates, describeObject, nameOrIndex } from "../kube/api-kinds.js";
-import { isObject } from "../kube/workloads.js";
+import { describeObject, nameOrIndex } from "../kube/api-kinds.js";
+import { isObject, podTemplates } from "../kube/workloads.js";
 
 const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|crio|cri-dockerd|podman)\.sock$/;
 /** Node directories whose contents (or ancestors) give away the node: system config, kernel interfaces, kubelet and etcd credentials. */
@@ -31,7 +31,7 @@ export const rule: Rule = {
     const allowed = (Array.isArray(context.options.allowedPaths) ? context.options.allowedPaths : [])
       .filter((p): p is string => typeof p === "string" && p !== "")
       .map(normalize);
-    for (const template of builtinPodTemplates(context.resources)) {
+    for (const template of podTemplates(context.resources)) {
       const volumes = template.spec.volumes;
       if (!Array.isArray(volumes)) continue;
       volumes.forEach((volume, i) => {

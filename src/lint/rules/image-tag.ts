@@ -1,7 +1,7 @@
 import type { Rule } from "../rule.js";
-import { builtinPodTemplates, describeObject, nameOrIndex } from "../kube/api-kinds.js";
+import { describeObject, nameOrIndex } from "../kube/api-kinds.js";
 import { parseImageRef } from "../kube/image-ref.js";
-import { containersOf } from "../kube/workloads.js";
+import { containersOf, podTemplates } from "../kube/workloads.js";
 
 export const rule: Rule = {
   meta: {
@@ -15,7 +15,7 @@ export const rule: Rule = {
     remediation: "Pin the image to a version tag (nginx:1.27.2) or, better, a digest (nginx@sha256:...).",
   },
   check(context) {
-    for (const template of builtinPodTemplates(context.resources)) {
+    for (const template of podTemplates(context.resources)) {
       for (const { container, path } of containersOf(template)) {
         const image = (container as { image?: unknown }).image;
         // Unrendered placeholders (${IMAGE}, {{ .image }}) are not references yet.

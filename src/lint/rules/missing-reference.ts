@@ -1,10 +1,10 @@
 import type { Resource } from "../../resources/resource.js";
 import type { Rule, RuleContext } from "../rule.js";
-import { RBAC_GROUP, builtinPodTemplates, describeObject, isKindOf } from "../kube/api-kinds.js";
+import { RBAC_GROUP, describeObject, isKindOf } from "../kube/api-kinds.js";
 import { bindingReferences, claimStorageClassReferences, podSpecReferences, type ObjectReference, type ReferencedKind } from "../kube/object-references.js";
 import { scopeResolver } from "../kube/resource-scope.js";
 import { producedSecrets } from "../kube/secret-producers.js";
-import { dig, namespaceOf } from "../kube/workloads.js";
+import { dig, namespaceOf, podTemplates } from "../kube/workloads.js";
 
 /** Where each referenced kind lives in the set, and the `target.provided` list that can stand in for it. */
 const KINDS: Record<ReferencedKind, { groups: readonly string[]; provided?: string; clusterScoped?: boolean }> = {
@@ -66,7 +66,7 @@ function collectReferences(resources: readonly Resource[], clusterScoped: (r: Re
     }
     refsOf(resource).push(...bindingReferences(resource), ...claimStorageClassReferences(resource));
   }
-  for (const template of builtinPodTemplates(resources)) refsOf(template.resource).push(...podSpecReferences(template));
+  for (const template of podTemplates(resources)) refsOf(template.resource).push(...podSpecReferences(template));
   return [...byResource].map(([resource, refs]) => ({ resource, refs }));
 }
 

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule.js";
-import { builtinPodTemplates, describeObject, nameOrIndex } from "../kube/api-kinds.js";
+import { describeObject, nameOrIndex } from "../kube/api-kinds.js";
 import { credentialWordPosition } from "../kube/credential-names.js";
-import { containersOf, isObject } from "../kube/workloads.js";
+import { containersOf, isObject, podTemplates } from "../kube/workloads.js";
 
 /** Values that cannot be a credential: a $(VAR) or ${VAR} reference, a switch (MYSQL_RANDOM_ROOT_PASSWORD=1), or a file path. */
 const NOT_A_CREDENTIAL = /^(?:\$\([A-Za-z_][\w.-]*\)|\$\{[A-Za-z_]\w*\}|true|false|yes|no|on|off|0|1|\/[\w./-]*)$/i;
@@ -39,7 +39,7 @@ export const rule: Rule = {
         return []; // an invalid pattern is reported by policy validation, not here
       }
     });
-    for (const template of builtinPodTemplates(context.resources)) {
+    for (const template of podTemplates(context.resources)) {
       for (const { container, path } of containersOf(template)) {
         const env = (container as { env?: unknown }).env;
         if (!Array.isArray(env)) continue;

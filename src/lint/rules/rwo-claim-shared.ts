@@ -1,8 +1,8 @@
 import type { Rule } from "../rule.js";
 import type { PodTemplate } from "../kube/workloads.js";
-import { builtinPodTemplates, describeObject } from "../kube/api-kinds.js";
+import { describeObject } from "../kube/api-kinds.js";
 import { claimVolumesOf, claimsByName, singleWriterMode, type ClaimVolume } from "../kube/claims.js";
-import { dig } from "../kube/workloads.js";
+import { dig, podTemplates } from "../kube/workloads.js";
 
 interface ClaimUser {
   template: PodTemplate;
@@ -27,7 +27,7 @@ export const rule: Rule = {
     const claims = claimsByName(context.resources);
     const users = new Map<string, ClaimUser[]>();
     const seen = new Set<string>();
-    for (const template of builtinPodTemplates(context.resources)) {
+    for (const template of podTemplates(context.resources)) {
       // The same workload defined twice in a file set is one workload.
       const identity = `${template.kind}/${template.namespace}/${String(template.resource.object.metadata?.name)}`;
       for (const volume of claimVolumesOf(template)) {
