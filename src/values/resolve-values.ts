@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { readFile, realpath } from "node:fs/promises";
+import { join, posix, sep } from "node:path";
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Blueprint } from "../repo/blueprint.js";
@@ -81,7 +81,13 @@ async function loadValuesFile(root: string, cluster: Cluster, index: number): Pr
   }
   let text: string;
   try {
-    text = await readFile(join(root, file), "utf8");
+    // A link inside the repository may point anywhere: judge where the file really is.
+    const real = await realpath(join(root, file));
+    const realRoot = await realpath(root);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) {
+      return fail(`valuesFile "${requested}" is a link to a file outside the repository`, "values must live in the repository, where reviews see them");
+    }
+    text = await readFile(real, "utf8");
   } catch {
     return fail(`valuesFile "${requested}" does not exist (looked for ${file})`, "paths are relative to the cluster folder");
   }

@@ -109,6 +109,20 @@ describe("paths that would escape the cluster folder", () => {
     expect(result.stderr).toContain('clusters/dev/cluster.yaml:11:19: error: valuesFile "../../../etc/passwd" points outside the repository');
   });
 
+  it("does not read a valuesFile that is a link to a file outside the repository", async () => {
+    const outside = makeRepo({ "secret.yaml": "image: stolen:1\n" });
+    const root = makeRepo({
+      ...MINI_BLUEPRINT,
+      "clusters/dev/cluster.yaml": clusterYaml("dev", "    - name: web\n      blueprint: mini\n      namespace: apps\n      valuesFile: values/web.yaml\n"),
+    });
+    mkdirSync(join(root, "clusters/dev/values"), { recursive: true });
+    symlinkSync(join(outside, "secret.yaml"), join(root, "clusters/dev/values/web.yaml"));
+    const result = await runCli(["render"], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('clusters/dev/cluster.yaml:11:19: error: valuesFile "values/web.yaml" is a link to a file outside the repository');
+    expect(existsSync(join(root, "clusters/dev/rendered"))).toBe(false);
+  });
+
   it("does not write through a symlink that points out of the cluster folder", async () => {
     const outside = makeRepo({ "victim.txt": "keep\n" });
     const root = makeRepo({ ...MINI_BLUEPRINT, "clusters/dev/cluster.yaml": clusterYaml("dev", WEB()) });
