@@ -2,27 +2,32 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
-import { checkCommand } from "./check-command.js";
-import { commentCommand } from "./comment-command.js";
-import { diffCommand } from "./diff-command.js";
-import { explainCommand } from "./explain-command.js";
-import { lintCommand } from "./lint-command.js";
-import { renderCommand } from "./render-command.js";
-
-const COMMANDS: Command[] = [renderCommand, checkCommand, lintCommand, diffCommand, commentCommand, explainCommand];
+/**
+ * Commands are loaded when run: `kforge check` never loads the GitHub client, `kforge render`
+ * never loads the rules, which keeps start-up short.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  render: async () => (await import("./render-command.js")).renderCommand,
+  check: async () => (await import("./check-command.js")).checkCommand,
+  lint: async () => (await import("./lint-command.js")).lintCommand,
+  diff: async () => (await import("./diff-command.js")).diffCommand,
+  comment: async () => (await import("./comment-command.js")).commentCommand,
+  explain: async () => (await import("./explain-command.js")).explainCommand,
+};
 
 function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function help(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return `kforge ${version()}: typed blueprints rendered into per-cluster kustomize trees, checked and linted.
 
 Usage: kforge <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
 
 Run \`kforge <command> --help\` for a command's options.
 `;
@@ -39,18 +44,19 @@ const defaultIo: CliIo = {
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(help());
+    io.stdout(await help());
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === "--version" || name === "-v") {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`kforge: unknown command "${name}"\n\n${help()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.stderr(`kforge: unknown command "${name}"\n\n${await help()}`);
     return EXIT.usage;
   }
+  const command = await load();
   try {
     return await command.run(args, io);
   } catch (error) {
