@@ -98,6 +98,7 @@ const CASES: SeedCase[] = [
     "ceph-normal-pv.yaml:17:14 warning cluster-scoped-namespace | PersistentVolume ceph-normal-pv is cluster-scoped",
     recycle("ceph-normal-pv.yaml:35:34"),
     ...bareContainer("ceph-normal-pv.yaml:70:15"),
+    "ceph-normal-pv.yaml:80:24 warning rwo-claim-shared | with the RollingUpdate strategy",
   ], only: { "1.30": [rbdPlugin("ceph-normal-pv.yaml:25:3")] } },
   { name: "RBAC examples: ServiceAccount and aggregated ClusterRole, unindented", files: ["rbac-examples.yaml"], findings: [
     "rbac-examples.yaml:7:7 error schema | unknown field `name`",
@@ -123,6 +124,7 @@ const CASES: SeedCase[] = [
     "ceph-rbd-storageclass.yaml:10:8 error secret-in-git | Secret bjrdc-dev/ceph-rbd-secret commits a secret value in plain text (key)",
     "ceph-rbd-storageclass.yaml:17:14 warning cluster-scoped-namespace | StorageClass ceph-storageclass is cluster-scoped",
     ...bareContainer("ceph-rbd-storageclass.yaml:62:15"),
+    "ceph-rbd-storageclass.yaml:72:24 warning rwo-claim-shared | with the RollingUpdate strategy",
   ] },
   { name: "single MySQL on a hostPath PV with a literal root password", files: [NS, "mysql-single-local.yaml"], findings: [
     "mysql-single-local.yaml:8:14 warning cluster-scoped-namespace | PersistentVolume mysql-local-pv is cluster-scoped",

@@ -43,7 +43,16 @@ export const rule: Rule = {
       const limit = mode === "ReadWriteOncePod" ? "only one pod can use it" : "it attaches to one node at a time, so pods on other nodes cannot start";
       list.forEach((user, i) => {
         const many = manyPods(user.template);
-        if (!many && i === 0) return;
+        if (!many && i === 0) {
+          if (list.length === 1 && rollsOver(user.template)) {
+            context.report({
+              resource: user.template.resource, path: user.volume.path, severity: "warning",
+              message: `${describeObject(user.template.resource, false)} mounts the ${mode} PVC ${key} with the RollingUpdate strategy: during a rollout the new pod needs the volume while the old one still holds it, and hangs if it lands on another node`,
+              remediation: "Set spec.strategy.type: Recreate, so the old pod releases the volume before the new one starts.",
+            });
+          }
+          return;
+        }
         const who = describeObject(user.template.resource, false);
         const first = list[0].template.resource;
         const shared = i > 0 ? `, which ${describeObject(first, false)} (${first.file}:${first.locate(list[0].volume.path).line}) also mounts` : "";
@@ -55,6 +64,11 @@ export const rule: Rule = {
     }
   },
 };
+
+/** A Deployment that starts the new pod before stopping the old one (the default RollingUpdate). */
+function rollsOver(template: PodTemplate): boolean {
+  return template.kind === "Deployment" && dig(template.resource.object, ["spec", "strategy", "type"]) !== "Recreate";
+}
 
 /** Why a workload runs more than one pod at once, or undefined. StatefulSets are statefulset-storage's. */
 function manyPods(template: PodTemplate): string | undefined {

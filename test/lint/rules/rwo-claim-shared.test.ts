@@ -27,16 +27,21 @@ spec:
 
 testRule(rule, {
   valid: [
-    { name: "one replica mounting an RWO claim", yaml: `${workload("Deployment", "app")}---\n${claim("ReadWriteOnce")}` },
+    { name: "one replica mounting an RWO claim, Recreate strategy", yaml: `${workload("Deployment", "app", "  strategy: {type: Recreate}\n")}---\n${claim("ReadWriteOnce")}` },
     { name: "many replicas sharing an RWX claim", yaml: `${workload("Deployment", "app", "  replicas: 4\n")}---\n${claim("ReadWriteMany")}` },
     { name: "two workloads sharing a ReadOnlyMany claim", yaml: `${workload("Deployment", "a")}---\n${workload("Deployment", "b")}---\n${claim("ReadOnlyMany")}` },
     { name: "claim not in the set", yaml: workload("Deployment", "app", "  replicas: 3\n") },
     { name: "an RWO claim of the same name in another namespace", yaml: `${workload("Deployment", "app", "  replicas: 3\n")}---\n${claim("ReadWriteOnce", "other")}` },
     { name: "a StatefulSet's own replicas are statefulset-storage's finding", yaml: `${workload("StatefulSet", "db", "  replicas: 3\n  serviceName: db\n")}---\n${claim("ReadWriteOnce")}` },
-    { name: "the same Deployment defined twice is one workload", yaml: { "a.yaml": workload("Deployment", "app"), "b.yaml": workload("Deployment", "app"), "pvc.yaml": claim("ReadWriteOnce") } },
+    { name: "the same Deployment defined twice is one workload", yaml: { "a.yaml": workload("Deployment", "app", "  strategy: {type: Recreate}\n"), "b.yaml": workload("Deployment", "app", "  strategy: {type: Recreate}\n"), "pvc.yaml": claim("ReadWriteOnce") } },
     { name: "a Job with parallelism 1", yaml: `${workload("Job", "migrate", "  parallelism: 1\n  manualSelector: true\n")}---\n${claim("ReadWriteOnce")}` },
   ],
   invalid: [
+    {
+      name: "one replica with the default RollingUpdate strategy: a rollout needs the volume twice",
+      yaml: `${workload("Deployment", "app")}---\n${claim("ReadWriteOnce")}`,
+      errors: [{ line: 14, column: 46, severity: "warning", message: "Deployment web/app mounts the ReadWriteOnce PVC web/uploads with the RollingUpdate strategy" }],
+    },
     {
       name: "a Deployment with replicas > 1",
       yaml: `${workload("Deployment", "app", "  replicas: 3\n")}---\n${claim("ReadWriteOnce")}`,
