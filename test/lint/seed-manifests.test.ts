@@ -128,6 +128,7 @@ const CASES: SeedCase[] = [
   ] },
   { name: "single MySQL on a hostPath PV with a literal root password", files: [NS, "mysql-single-local.yaml"], findings: [
     "mysql-single-local.yaml:8:14 warning cluster-scoped-namespace | PersistentVolume mysql-local-pv is cluster-scoped",
+    "mysql-single-local.yaml:18:11 warning hostpath-volume | PersistentVolume mysql-local-pv is a hostPath volume",
     ...bareContainer("mysql-single-local.yaml:56:15"),
     "mysql-single-local.yaml:60:18 error plaintext-credential-env | MYSQL_ROOT_PASSWORD in container mysql-local in Deployment bjrdc-dev/mysql-local holds a literal value",
   ] },

@@ -11,7 +11,7 @@ export const rule: Rule = {
   meta: {
     id: "hostpath-volume",
     defaultSeverity: "warning",
-    description: "A pod template mounts a hostPath volume from the node's filesystem.",
+    description: "A pod template mounts a hostPath volume from the node's filesystem, or a PersistentVolume is a hostPath volume.",
     rationale:
       "hostPath ties a pod to one node's files and breaks the isolation between the pod and the node: a writable " +
       "mount of /, /etc, /var/lib/kubelet or a container runtime socket lets the pod take over the node. Data written " +
@@ -44,6 +44,21 @@ export const rule: Rule = {
           path: [...template.specPath, "volumes", i, "hostPath", "path"],
           message: `${describeObject(template.resource, false)} mounts hostPath ${path ?? "(no path)"} from the node as volume ${nameOrIndex(volume, i)}${risk(path)}`,
         });
+      });
+    }
+    // A hostPath PersistentVolume hides the same thing behind a claim: the data is on whichever
+    // node the pod happened to run on.
+    for (const resource of context.resources) {
+      if (resource.object.kind !== "PersistentVolume" || resource.object.apiVersion !== "v1") continue;
+      const hostPath = (resource.object.spec as { hostPath?: unknown } | undefined)?.hostPath;
+      if (!isObject(hostPath)) continue;
+      const path = typeof hostPath.path === "string" ? normalize(hostPath.path) : undefined;
+      if (path !== undefined && allowed.some((prefix) => prefix === "/" || path === prefix || path.startsWith(`${prefix}/`))) continue;
+      context.report({
+        resource,
+        path: ["spec", "hostPath", "path"],
+        message: `${describeObject(resource, true)} is a hostPath volume (${path ?? "no path"}): its data lives on one node's disk and is not there when the pod runs on another node${risk(path)}`,
+        remediation: "Use a StorageClass that provisions network or local volumes (local volumes pin pods to the node explicitly), or a StatefulSet with volumeClaimTemplates.",
       });
     }
   },

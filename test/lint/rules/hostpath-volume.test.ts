@@ -40,6 +40,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "a hostPath PersistentVolume",
+      yaml: "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: mysql-pv}\nspec:\n  capacity: {storage: 5Gi}\n  accessModes: [ReadWriteOnce]\n  hostPath:\n    path: /data/mysql\n",
+      errors: [{ line: 8, column: 11, severity: "warning", message: "PersistentVolume mysql-pv is a hostPath volume (/data/mysql): its data lives on one node's disk" }],
+    },
+    {
       name: "hostPath volumes point at the path",
       yaml: daemonSet(`      - name: logs
         hostPath:
