@@ -1,4 +1,5 @@
 import { buildReport } from "../lint/build-report.js";
+import { diagnosticFindings } from "../lint/diagnostic-findings.js";
 import { lintClusters } from "../lint/lint-clusters.js";
 import { RULES } from "../lint/rules/index.js";
 import { loadPolicies } from "../policy/load-policies.js";
@@ -39,7 +40,10 @@ findings, 2 usage or configuration errors.`,
     }
     const render = await renderClusters(root);
     if (render.diagnostics.length > 0) {
-      printDiagnostics(render.diagnostics, io, "check stopped before lint");
+      // The report still goes out, in the chosen format, with the input errors as its findings.
+      if (output.format !== "text") printDiagnostics(render.diagnostics, io, "check stopped before lint");
+      const report = buildReport(diagnosticFindings(render.diagnostics), [], RULES, output.failOn, 0);
+      await writeReport(report, output, io, root, render.files);
       return EXIT.findings;
     }
     const tree = await compareTree(root, render.files, render.ownedDirs, render.ownedFiles);

@@ -1,4 +1,5 @@
 import { buildReport } from "../lint/build-report.js";
+import { diagnosticFindings } from "../lint/diagnostic-findings.js";
 import { lintClusters, type LintRun } from "../lint/lint-clusters.js";
 import { lintPaths, MissingPathError } from "../lint/lint-paths.js";
 import { RULES } from "../lint/rules/index.js";
@@ -62,7 +63,10 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       const render = await renderClusters(root, values.cluster);
       if (values.cluster && render.clusters.length === 0 && render.diagnostics.length === 0) throw new UsageError(`no cluster "${values.cluster}"`);
       if (render.diagnostics.length > 0) {
-        printDiagnostics(render.diagnostics, io, "lint did not run");
+        // The report still goes out, in the chosen format, with the input errors as its findings.
+        if (output.format !== "text") printDiagnostics(render.diagnostics, io, "lint did not run");
+        const report = buildReport(diagnosticFindings(render.diagnostics), [], RULES, output.failOn, 0);
+        await writeReport(report, output, io, root, render.files);
         return EXIT.findings;
       }
       memory = render.files;

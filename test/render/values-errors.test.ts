@@ -89,9 +89,39 @@ describe("cluster files", () => {
       ...MINI_BLUEPRINT,
       "clusters/dev/cluster.yaml": clusterYaml("dev", "    []\n").replace('kubernetesVersion: "1.18"', 'kubernetesVersion: "1.31"'),
     });
-    const result = await runCli(["check"], root);
+    const result = await runCli(["render"], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("clusters/dev/cluster.yaml:5:22: error: Kubernetes 1.31 is not supported: kforge has schemas and deprecation data for 1.16 to 1.30");
     expect(result.stderr).not.toContain("internal error");
+  });
+});
+
+describe("kforge check with input errors", () => {
+  const root = () =>
+    makeRepo({
+      ...MINI_BLUEPRINT,
+      "clusters/dev/cluster.yaml": clusterYaml("dev", `    - name: web
+      blueprint: mini
+      namespace: apps
+      values:
+        image: nginx:1.25
+        replicas: "3"
+`),
+    });
+
+  it("reports them in every format, so a pull request gets them as annotations and comment rows", async () => {
+    const json = await runCli(["check", "--format", "json"], root());
+    expect(json.code).toBe(1);
+    const findings = JSON.parse(json.stdout).findings;
+    expect(findings).toEqual([expect.objectContaining({ ruleId: "values-schema", severity: "error", file: "clusters/dev/cluster.yaml", line: 13, column: 19 })]);
+    const github = await runCli(["check", "--format", "github"], root());
+    expect(github.stdout).toMatch(/^::error file=clusters\/dev\/cluster\.yaml,line=13,col=19,.*title=kforge values-schema::/m);
+  });
+
+  it("prints them like a compiler in text format", async () => {
+    const text = await runCli(["check"], root());
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("clusters/dev/cluster.yaml:13:19");
+    expect(text.stdout).toContain("`replicas` must be an integer");
   });
 });
