@@ -1,6 +1,6 @@
 import type { FieldPath } from "../resources/resource.js";
 import type { Span } from "../yaml/span.js";
-import { blockScalar, quoted } from "./yaml-scalar.js";
+import { blockScalar } from "./yaml-scalar.js";
 
 /** Called for each node written, with its path and span in the emitted text. */
 export type OnNode = (path: FieldPath, span: Span) => void;
@@ -149,5 +149,3 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 function isEmpty(value: object): boolean {
   return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
 }
-
-export { quoted };

@@ -2,6 +2,7 @@ import { LineCounter, parseAllDocuments, isMap, visit, Scalar, type Document, ty
 import { locateNode, spanOf } from "../yaml/locate-node.js";
 import type { Span } from "../yaml/span.js";
 import { isEmptyDocument } from "../yaml/empty-document.js";
+import { MAX_ALIAS_COUNT } from "../yaml/read-yaml-file.js";
 import { yaml11Reading } from "../yaml/yaml11-ambiguity.js";
 import type { FieldPath, KubeObject, Resource } from "./resource.js";
 
@@ -21,8 +22,6 @@ export interface ParsedManifests {
   problems: ManifestProblem[];
 }
 
-/** Aliases beyond this many in one document are treated as an alias bomb. */
-const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses a multi-document YAML text of Kubernetes manifests. Every document that is a mapping

@@ -15,7 +15,8 @@ export interface YamlFile {
   has(path: FieldPath): boolean;
 }
 
-const MAX_ALIAS_COUNT = 100;
+/** Aliases beyond this many in one document are treated as an alias bomb (billion laughs). */
+export const MAX_ALIAS_COUNT = 100;
 
 /** Parses one YAML document; problems come back as positioned diagnostics, never thrown. */
 export function parseYamlFile(text: string, file: string): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
