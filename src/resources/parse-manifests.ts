@@ -3,6 +3,7 @@ import { locateNode, spanOf } from "../yaml/locate-node.js";
 import type { Span } from "../yaml/span.js";
 import { isEmptyDocument } from "../yaml/empty-document.js";
 import { MAX_ALIAS_COUNT } from "../yaml/read-yaml-file.js";
+import { readDocumentsFast } from "../yaml/fast-read.js";
 import { yaml11Reading } from "../yaml/yaml11-ambiguity.js";
 import type { FieldPath, KubeObject, Resource } from "./resource.js";
 
@@ -27,8 +28,47 @@ export interface ParsedManifests {
  * Parses a multi-document YAML text of Kubernetes manifests. Every document that is a mapping
  * with apiVersion and kind becomes a Resource whose positions are resolved lazily; anything else
  * is a positioned `yaml-syntax` problem. Nothing is thrown for bad input.
+ *
+ * Plain manifests are read by the fast reader; the `yaml` package parses a text only when the fast
+ * reader declines it, when a document is not a manifest (to report it with positions), or when a
+ * rule asks for a position.
  */
 export function parseManifests(text: string, file: string): ParsedManifests {
+  return readPlainManifests(text, file) ?? parseManifestsFully(text, file);
+}
+
+function readPlainManifests(text: string, file: string): ParsedManifests | undefined {
+  const documents = readDocumentsFast(text);
+  if (!documents) return undefined;
+  const resources: Resource[] = [];
+  let full: ParsedManifests | undefined;
+  for (let index = 0; index < documents.length; index++) {
+    const object = documents[index];
+    if (object === null || object === undefined) continue;
+    if (!isManifest(object)) return undefined;
+    const ordinal = resources.length;
+    resources.push({
+      object,
+      file,
+      documentIndex: index,
+      locate: (path: FieldPath) => {
+        full ??= parseManifestsFully(text, file);
+        return full.resources[ordinal]?.locate(path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      },
+      origin: () => undefined,
+    });
+  }
+  return { resources, problems: [] };
+}
+
+function isManifest(value: unknown): value is KubeObject {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { apiVersion, kind } = value as KubeObject;
+  return typeof apiVersion === "string" && apiVersion !== "" && typeof kind === "string" && kind !== "";
+}
+
+/** Parses with the `yaml` package: every node positioned, every problem reported. */
+export function parseManifestsFully(text: string, file: string): ParsedManifests {
   const lines = new LineCounter();
   const problems: ManifestProblem[] = [];
   const resources: Resource[] = [];

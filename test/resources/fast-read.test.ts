@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { parseManifests, parseManifestsFully } from "../../src/resources/parse-manifests.js";
+import { readDocumentsFast } from "../../src/yaml/fast-read.js";
+import { isEmptyDocument } from "../../src/yaml/empty-document.js";
+
+/** What the `yaml` package reads: the non-empty documents' values, or its error codes. */
+function fullRead(text: string): unknown {
+  const docs = parseAllDocuments(text, { uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+  const errors = list.flatMap((d) => d.errors.map((e) => e.code));
+  return errors.length > 0 ? `errors: ${errors.join(", ")}` : list.filter((d) => !isEmptyDocument(d)).map((d) => d.toJS());
+}
+
+/** Inputs where js-yaml and the `yaml` package could disagree: scalars, keys, markers, broken YAML. */
+const TRICKY = [
+  // scalars of the YAML 1.2 core schema and near misses
+  "x: 1_000\n", "x: 0o17\n", "x: 0x1F\n", "x: 0x1g\n", "x: 1e3\n", "x: .5\n", "x: +12\n", "x: -0\n", "x: 12345678901234567890\n",
+  "x: .inf\n", "x: -.Inf\n", "x: .NaN\n", "x: 2001-12-14\n", "x: 1.0\n", "x: 1.\n", "x: 0.1.2\n", "x: 1:2\n", "x: -1\n",
+  "x: True\n", "x: TRUE\n", "x: tRue\n", "x: Null\n", "x: nULL\n", "x:\n", "x: ''\n", "x: \"\\u00e9\\x41\\t\"\n", "x: 'it''s'\n",
+  // keys
+  "1: a\n", "true: a\n", "0x10: a\n", "1.50: a\n", "~: a\n", "null: a\n", ": a\n", "? a\n: b\n", "[a, b]: c\n", "{a: b}: c\n",
+  "\"a\": 1\n\"a\": 2\n", "a: 1\n a: 2\n", "a: {b: 1, b: 2}\n", "__proto__: {a: 1}\n",
+  // documents and markers
+  "a: 1\n---\nb: 2\n...\n", "a: 1\n---\n", "---\n---\na: 1", "a: 1\n...\n---\n# c\n", "---a: 1\n", "--- a: 1\n", "a: 1\n...x\n",
+  "--- |\n  x\n", "--- [a]\n", "a: 1\n---\n~\n", "a: 1\n--- null\n", "- ~\n", "%YAML 1.1\n---\na: yes\n", "\ufeffa: 1\n", "a: 1\r\nb: 2\r\n",
+  // anchors, aliases, tags
+  "a: &x {b: 1}\nc: *x\n", "a: !!str 1\n", "a: !custom x\n", "a: ! 1\n", "a: !!binary aGk=\n",
+  // collections and block scalars
+  "a:\n- b\n- c\n", "- - a\n  - b\n", "a: [1, 2,]\n", "a: [b\n  , c]\n", "a: {b:c}\n", "a: {\"b\":c}\n", "a: x:y\n",
+  "a: |\n  on\n  0755\n  x && y\nb: 1\n", "a: >-\n  folded\n\n  more\n", "a: |-\n\n  x\n", "a: |\n x\n  y\nb: 1\n", "a: |\nb: 1\n",
+  "a: x # c\n#c\nb: 2\n", "a: \"multi\n  line\"\n", "a: plain\n  continued\n",
+  // broken YAML
+  "a: 1\nb:\n  - x\n   - y\n", "a:\tb\n", "a:\n\t- x\n", "a: b: c\n", "a: 'x\n", "a: \"x\\q\"\n", "[a, b\n", "{a: 1\n", "a: @x\n", "a: `x\n",
+  "a:\n  b: 1\n c: 2\n", "x: - a\n", "- a\n-b\n",
+];
+
+describe("readDocumentsFast", () => {
+  it.each(TRICKY)("reads %j exactly as the yaml package does, or declines it", (text) => {
+    const fast = readDocumentsFast(text);
+    if (fast === undefined) return;
+    expect(fast.filter((d) => d !== null && d !== undefined)).toEqual(fullRead(text));
+  });
+
+  it("declines plain scalars that YAML 1.1 reads differently, so yaml-ambiguity can position them", () => {
+    for (const text of ["a: on\n", "on: 1\n", "a: [no, x]\n", "a: 0755\n", "a: 1:30\n", "a: 1_000\n", "- y\n", "a: {b: Off}\n"]) {
+      expect(readDocumentsFast(text), JSON.stringify(text)).toBeUndefined();
+    }
+    for (const text of ["a: 'on'\n", "a: \"no\"\n", "a: |\n  on\n", "a: one\n", "a: 0\n", "a: 0.5\n", "a: 8080\n"]) {
+      expect(readDocumentsFast(text), JSON.stringify(text)).toBeDefined();
+    }
+  });
+
+  it("reads the seed manifests as the yaml package does", () => {
+    const dir = join(import.meta.dirname, "..", "fixtures", "seed");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+    let read = 0;
+    for (const file of files) {
+      const text = readFileSync(join(dir, file), "utf8");
+      const fast = readDocumentsFast(text);
+      if (fast === undefined) continue;
+      read++;
+      expect(fast.filter((d) => d !== null), file).toEqual(fullRead(text));
+    }
+    expect(read).toBeGreaterThan(files.length / 2);
+  });
+});
+
+describe("parseManifests fast path", () => {
+  const text = "# header\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  ports:\n  - port: 80\n";
+
+  it("gives the same objects and positions as the full parse", () => {
+    expect(readDocumentsFast(text)).toBeDefined();
+    const fast = parseManifests(text, "m.yaml");
+    const full = parseManifestsFully(text, "m.yaml");
+    expect(fast.problems).toEqual([]);
+    expect(fast.resources.map((r) => r.object)).toEqual(full.resources.map((r) => r.object));
+    expect(fast.resources[0].locate(["spec", "replicas"])).toMatchObject({ line: 7, column: 13 });
+    expect(fast.resources[1].locate(["spec", "ports", 0, "port"])).toMatchObject({ line: 14, column: 11 });
+    expect(fast.resources[1].locate(["spec", "missing"])).toEqual(full.resources[1].locate(["spec", "missing"]));
+  });
+
+  it("leaves documents that are not manifests to the full parse, which reports them", () => {
+    const parsed = parseManifests(`${text}---\nkind: ConfigMap\nmetadata: {name: c}\n`, "m.yaml");
+    expect(parsed.resources).toHaveLength(2);
+    expect(parsed.problems.map((p) => `${p.code} ${p.span.line}:${p.span.column}`)).toEqual(["yaml-syntax 16:1"]);
+  });
+});
