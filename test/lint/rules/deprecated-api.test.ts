@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { rule } from "../../../src/lint/rules/deprecated-api.js";
-import { builtinDeprecations } from "../../../src/lint/kube/deprecated-apis.js";
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import { parse } from "yaml";
+import { builtinDeprecations, DEPRECATED_APIS_SCHEMA } from "../../../src/lint/kube/deprecated-apis.js";
 import { testRule } from "../rule-tester.js";
 
 const ingress = (apiVersion: string) => `apiVersion: ${apiVersion}
@@ -143,7 +146,14 @@ reclaimPolicy: Recycle
 });
 
 describe("data/deprecated-apis.yaml", () => {
-  it("loads, matches its schema, and covers the removals from 1.16 to 1.32", () => {
+  it("matches its schema", () => {
+    const { $schema: _drop, ...schema } = DEPRECATED_APIS_SCHEMA as Record<string, unknown>;
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const data: unknown = parse(readFileSync(new URL("../../../data/deprecated-apis.yaml", import.meta.url), "utf8"));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("loads and covers the removals from 1.16 to 1.32", () => {
     const entries = builtinDeprecations();
     const removedIn = (apiVersion: string, kind: string) => entries.find((e) => e.apiVersion === apiVersion && e.kind === kind)?.removedIn;
     expect(removedIn("extensions/v1beta1", "Deployment")).toBe("1.16");
