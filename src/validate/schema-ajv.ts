@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { loadBundle, type SchemaBundle } from "./schema-bundle.js";
+import { loadPrecompiledValidators } from "./standalone-validators.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export sits one level down.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, formats: string[]) => void;
@@ -29,26 +30,39 @@ const cache = new Map<string, BundleValidators>();
 export function bundleValidators(file: string): BundleValidators {
   let validators = cache.get(file);
   if (!validators) {
-    validators = createBundleValidators(loadBundle(file));
+    validators = createBundleValidators(file, loadBundle(file));
     cache.set(file, validators);
   }
   return validators;
 }
 
-function createBundleValidators(bundle: SchemaBundle): BundleValidators {
-  const ajv = createManifestAjv();
-  ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
+/**
+ * Validators of a bundle: precompiled at build time when dist/validators/ has them, else each
+ * kind compiled on first use. The ajv holding the bundle is only built when something compiles.
+ */
+function createBundleValidators(file: string, bundle: SchemaBundle): BundleValidators {
+  let ajv: Ajv | undefined;
+  const bundleAjv = () => {
+    if (!ajv) {
+      ajv = createManifestAjv();
+      ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
+    }
+    return ajv;
+  };
+  const precompiled = loadPrecompiledValidators(file);
   const compiled = new Map<string, ValidateFunction>();
   return {
     bundle,
-    ajv,
+    get ajv() {
+      return bundleAjv();
+    },
     has: (apiVersion, kind) => bundle.kinds[apiVersion]?.[kind] !== undefined,
     validatorFor(apiVersion, kind) {
       const name = bundle.kinds[apiVersion]?.[kind];
       if (!name) return undefined;
-      let validate = compiled.get(name);
+      let validate = precompiled?.[name] ?? compiled.get(name);
       if (!validate) {
-        validate = ajv.compile({ $ref: `bundle#/definitions/${name}` });
+        validate = bundleAjv().compile({ $ref: `bundle#/definitions/${name}` });
         compiled.set(name, validate);
       }
       return validate;

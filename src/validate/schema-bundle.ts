@@ -16,7 +16,7 @@ export interface SchemaBundle {
 /** apiVersion -> kind -> the set versions ("1.17", ...) that define it. */
 export type KindIndex = Record<string, Record<string, string[]>>;
 
-const SCHEMA_FOLDER = new URL("../../schemas/kubernetes/", import.meta.url);
+export const SCHEMA_FOLDER = new URL("../../schemas/kubernetes/", import.meta.url);
 export const GITOPS_CRDS_FILE = "gitops-crds.json.gz";
 export const KIND_INDEX_FILE = "kinds.json";
 

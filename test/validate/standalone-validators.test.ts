@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { createManifestAjv } from "../../src/validate/schema-ajv.js";
+import { kubernetesBundleFile, loadBundle } from "../../src/validate/schema-bundle.js";
+import { loadPrecompiledValidators, precompiledFileName, standaloneValidatorsSource } from "../../src/validate/standalone-validators.js";
+
+const FILE = kubernetesBundleFile("1.30");
+const bundle = loadBundle(FILE);
+// The built validators `require` ajv's runtime helpers: write them where node_modules is reachable.
+const folder = mkdtempSync(join(process.cwd(), ".precompiled-test-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folderUrl = pathToFileURL(`${folder}/`);
+const source = standaloneValidatorsSource(FILE);
+writeFileSync(join(folder, precompiledFileName(FILE)), source);
+
+const deployment = (spec: unknown, metadata: unknown = { name: "web" }) => ({ apiVersion: "apps/v1", kind: "Deployment", metadata, spec });
+const DOCUMENTS: [string, string, unknown][] = [
+  ["apps/v1", "Deployment", deployment({ selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "web", image: "nginx:1.27", ports: [{ containerPort: 80 }] }] } } })],
+  ["apps/v1", "Deployment", deployment({ replcas: 1, selector: {}, template: { spec: { containers: [{ image: "i", imagePullPolicy: "Sometimes", ports: [{ containerPort: "80" }] }] } } }, { name: "web", labels: { tier: 1 } })],
+  ["v1", "Service", { apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports: [{ port: 70000, targetPort: "http", nodePort: 3.5 }] } }],
+  ["v1", "ConfigMap", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", annotations: null }, data: { a: 1 } }],
+  ["networking.k8s.io/v1", "Ingress", { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "i" }, spec: { rules: [{ host: "a", http: { paths: [{ path: "/", backend: { serviceName: "x" } }] } }] } }],
+];
+
+describe("precompiled validators", () => {
+  const precompiled = loadPrecompiledValidators(FILE, folderUrl);
+
+  it("are found for the bundle they were built from", () => {
+    expect(precompiled).toBeDefined();
+    expect(Object.keys(precompiled!).length).toBeGreaterThan(100);
+  });
+
+  it("accept and reject exactly what run-time compiled validators do, with the same errors", () => {
+    const ajv = createManifestAjv();
+    ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
+    let rejected = 0;
+    for (const [apiVersion, kind, document] of DOCUMENTS) {
+      const name = bundle.kinds[apiVersion][kind];
+      const compiled = ajv.compile({ $ref: `bundle#/definitions/${name}` });
+      const built = precompiled![name];
+      const expected = compiled(document);
+      expect(built(document), `${kind}`).toBe(expected);
+      expect(JSON.parse(JSON.stringify(built.errors ?? null))).toEqual(JSON.parse(JSON.stringify(compiled.errors ?? null)));
+      if (!expected) rejected++;
+    }
+    expect(rejected).toBe(4);
+  });
+
+  it("are not used for a bundle file other than the one they were built from, nor when absent", () => {
+    const other = kubernetesBundleFile("1.29");
+    writeFileSync(join(folder, precompiledFileName(other)), source);
+    expect(loadPrecompiledValidators(other, folderUrl)).toBeUndefined();
+    expect(loadPrecompiledValidators(kubernetesBundleFile("1.26"), folderUrl)).toBeUndefined();
+  });
+});
