@@ -69,11 +69,33 @@ function upperBound(sorted: readonly number[], value: number): number {
   return low;
 }
 
-/** The origin recorded for `path`, or for its nearest ancestor that has one. */
-export function originFor(origins: ReadonlyMap<string, SourceRef>, path: FieldPath): SourceRef | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const found = origins.get(pathKey(path.slice(0, n)));
-    if (found) return found;
+/**
+ * Where each field of one rendered document came from. Documents read by the fast reader work
+ * their origins out on first use, from the template output they were read from (`output`, in
+ * which they are the `ordinal`-th document): only documents with findings ever need them.
+ */
+export class DocumentOrigins {
+  constructor(
+    readonly output: AssembledOutput,
+    readonly templateFile: string,
+    readonly ordinal: number,
+    private map: ReadonlyMap<string, SourceRef> | undefined,
+    private readonly compute: (origins: DocumentOrigins) => ReadonlyMap<string, SourceRef>,
+  ) {}
+
+  /** Every recorded origin, by pathKey. */
+  all(): ReadonlyMap<string, SourceRef> {
+    this.map ??= this.compute(this);
+    return this.map;
   }
-  return undefined;
+
+  /** The origin recorded for `path`, or for its nearest ancestor that has one. */
+  of(path: FieldPath): SourceRef | undefined {
+    const origins = this.all();
+    for (let n = path.length; n >= 0; n--) {
+      const found = origins.get(pathKey(path.slice(0, n)));
+      if (found) return found;
+    }
+    return undefined;
+  }
 }

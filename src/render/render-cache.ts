@@ -3,24 +3,34 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { KubeObject } from "../resources/resource.js";
 import type { SourceRef } from "../yaml/span.js";
-import type { RenderedDocument } from "./render-release.js";
+import type { AssembledOutput, ValueRange } from "./assemble-output.js";
+import { lazyOrigins, type RenderedDocument } from "./parse-output.js";
 
 /** Folder (under the repository root) of the render cache; listed in .gitignore. */
 export const CACHE_DIR = ".kforge-cache";
 /** Bump when the cached shape or the renderer's output changes. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** A template's output, kept so that origins can be worked out when a finding needs them. */
+interface CachedOutput {
+  text: string;
+  templateLine: number[];
+  /** [start, end, file index or -1, line, column] */
+  values: [number, number, number, number, number][];
+  files: string[];
+}
 
 interface CachedDocument {
   object: KubeObject;
   templateFile: string;
-  /** [pathKey, file index, line, column] */
-  origins: [string, number, number, number][];
-  files: string[];
+  /** Index into the release's outputs, and the document's place among that output's manifests. */
+  output: number;
+  ordinal: number;
 }
 
 interface ClusterEntries {
   format: number;
-  releases: Record<string, { key: string; documents: CachedDocument[] }>;
+  releases: Record<string, { key: string; outputs: CachedOutput[]; documents: CachedDocument[] }>;
 }
 
 /**
@@ -44,16 +54,23 @@ export class RenderCache {
   async get(cluster: string, release: string, key: string): Promise<RenderedDocument[] | undefined> {
     const entry = (await this.entries(cluster)).releases[release];
     if (!entry || entry.key !== key) return undefined;
+    const outputs = entry.outputs.map(fromCachedOutput);
     return entry.documents.map((doc) => ({
       object: doc.object,
       templateFile: doc.templateFile,
-      origins: new Map(doc.origins.map(([k, f, line, column]) => [k, { file: doc.files[f], line, column } satisfies SourceRef])),
+      origins: lazyOrigins(outputs[doc.output], doc.templateFile, doc.ordinal),
     }));
   }
 
   async set(cluster: string, release: string, key: string, documents: readonly RenderedDocument[]): Promise<void> {
     const entries = await this.entries(cluster);
-    entries.releases[release] = { key, documents: documents.map(toCached) };
+    const outputs: AssembledOutput[] = [];
+    const cachedDocuments = documents.map((doc): CachedDocument => {
+      let output = outputs.indexOf(doc.origins.output);
+      if (output < 0) output = outputs.push(doc.origins.output) - 1;
+      return { object: doc.object, templateFile: doc.templateFile, output, ordinal: doc.origins.ordinal };
+    });
+    entries.releases[release] = { key, outputs: outputs.map(toCachedOutput), documents: cachedDocuments };
     this.dirty.add(cluster);
   }
 
@@ -93,12 +110,19 @@ async function readEntries(path: string): Promise<ClusterEntries> {
   return { format: FORMAT, releases: {} };
 }
 
-function toCached(doc: RenderedDocument): CachedDocument {
+function toCachedOutput(output: AssembledOutput): CachedOutput {
   const files: string[] = [];
   const fileIndex = (file: string) => {
     const i = files.indexOf(file);
     return i >= 0 ? i : files.push(file) - 1;
   };
-  const origins = [...doc.origins].map(([k, ref]): [string, number, number, number] => [k, fileIndex(ref.file), ref.line, ref.column]);
-  return { object: doc.object, templateFile: doc.templateFile, origins, files };
+  const values = output.values.map((v): [number, number, number, number, number] =>
+    v.origin ? [v.start, v.end, fileIndex(v.origin.file), v.origin.line, v.origin.column] : [v.start, v.end, -1, 0, 0]);
+  return { text: output.text, templateLine: output.templateLine, values, files };
+}
+
+function fromCachedOutput(cached: CachedOutput): AssembledOutput {
+  const values = cached.values.map(([start, end, file, line, column]): ValueRange =>
+    file < 0 ? { start, end } : { start, end, origin: { file: cached.files[file], line, column } satisfies SourceRef });
+  return { text: cached.text, templateLine: cached.templateLine, values };
 }

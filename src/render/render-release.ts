@@ -1,23 +1,15 @@
-import { LineCounter, parseAllDocuments, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Blueprint } from "../repo/blueprint.js";
 import type { Cluster } from "../repo/cluster.js";
-import type { KubeObject } from "../resources/resource.js";
 import type { ResolvedValues } from "../values/resolve-values.js";
 import type { SourceRef } from "../yaml/span.js";
-import { isEmptyDocument } from "../yaml/empty-document.js";
 import { assembleOutput } from "./assemble-output.js";
 import { compileTemplate, type CompiledTemplate } from "./compile-template.js";
-import { composeDocument, OutputShapeError } from "./origin-map.js";
+import { parseOutput, type RenderedDocument } from "./parse-output.js";
 import { TemplateError } from "./template-error.js";
 import { ValueTracker } from "./value-tracker.js";
 
-/** One manifest a release's templates produced, before it is placed in the tree. */
-export interface RenderedDocument {
-  object: KubeObject;
-  templateFile: string;
-  origins: Map<string, SourceRef>;
-}
+export type { RenderedDocument } from "./parse-output.js";
 
 const compiled = new Map<string, CompiledTemplate>();
 
@@ -58,46 +50,9 @@ export function renderRelease(cluster: Cluster, index: number, blueprint: Bluepr
       diagnostics.push({ code: error.code, file: template.file, line: error.line, column: error.column, message: `${error.message} (release "${release.name}" of cluster ${cluster.name})`, hint: error.hint });
       continue;
     }
-    const output = assembleOutput(raw, state.emissions);
-    diagnostics.push(...parseOutput(output, template.file, documents));
+    const parsed = parseOutput(assembleOutput(raw, state.emissions), template.file);
+    documents.push(...parsed.documents);
+    diagnostics.push(...parsed.diagnostics);
   }
   return { documents, diagnostics };
-}
-
-function parseOutput(output: ReturnType<typeof assembleOutput>, templateFile: string, documents: RenderedDocument[]): Diagnostic[] {
-  const lines = new LineCounter();
-  const problems: Diagnostic[] = [];
-  const fail = (offset: number, message: string, hint?: string) => {
-    const at = lines.linePos(offset);
-    problems.push({ code: "template-output", file: templateFile, line: output.templateLine[at.line - 1] ?? 1, column: 1, message: `${message} (output line ${at.line})`, hint });
-  };
-  for (const doc of parseAllDocuments(output.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })) {
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) fail(error.pos[0], `the template produced invalid YAML: ${error.message.split("\n")[0]}`, "check the indentation and the YAML around this template line");
-      continue;
-    }
-    if (doc.contents === null || isEmptyDocument(doc)) continue;
-    const start = doc.contents.range?.[0] ?? 0;
-    let composed: ReturnType<typeof composeDocument>;
-    try {
-      composed = composeDocument(doc.contents as Node, output, lines, templateFile);
-    } catch (error) {
-      if (!(error instanceof OutputShapeError)) throw error;
-      fail(error.offset, error.message, "write the YAML out, or use {{#each}}");
-      continue;
-    }
-    const object = composed.object;
-    if (object === null || typeof object !== "object" || Array.isArray(object)) {
-      fail(start, "the template produced a document that is not a mapping");
-      continue;
-    }
-    const manifest = object as KubeObject;
-    const name = manifest.metadata?.name;
-    if (typeof manifest.apiVersion !== "string" || typeof manifest.kind !== "string" || typeof name !== "string" || name === "") {
-      fail(start, "every document needs apiVersion, kind and metadata.name as strings");
-      continue;
-    }
-    documents.push({ object: manifest, templateFile, origins: composed.origins });
-  }
-  return problems;
 }

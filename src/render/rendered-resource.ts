@@ -1,7 +1,7 @@
 import type { FieldPath, KubeObject, Resource } from "../resources/resource.js";
 import type { Span, SourceRef } from "../yaml/span.js";
 import { emitManifest } from "./emit-yaml.js";
-import { originFor, pathKey } from "./origin-map.js";
+import { pathKey, type DocumentOrigins } from "./origin-map.js";
 
 /** A resource produced by a release: its data, the YAML kforge writes for it, and where it came from. */
 export class RenderedResource implements Resource {
@@ -14,7 +14,8 @@ export class RenderedResource implements Resource {
     readonly file: string,
     readonly release: string,
     readonly templateFile: string,
-    private readonly origins: ReadonlyMap<string, SourceRef>,
+    /** Absent for objects kforge adds itself (namespaces). */
+    private readonly origins: DocumentOrigins | undefined,
     /** The manifest as written (without the file header). */
     readonly body: string,
     /** Lines before the body in the written file (the header). */
@@ -44,6 +45,6 @@ export class RenderedResource implements Resource {
   }
 
   origin(path: FieldPath): SourceRef | undefined {
-    return originFor(this.origins, path);
+    return this.origins?.of(path);
   }
 }

@@ -39,7 +39,7 @@ export function planClusterTree(cluster: Cluster, releases: ReleaseOutput[]): { 
       if (kind === "Namespace") declaredNamespaces.add(name);
       const fileName = resourceFileName(kind, name);
       if (!fileName) {
-        diagnostics.push({ code: "unsafe-path", file: doc.templateFile, line: doc.origins.get("")?.line ?? 1, column: 1, message: `${kind} "${name}" cannot be written to a file: names may only use letters, digits, ".", "-", ":" and must not contain ".."` });
+        diagnostics.push({ code: "unsafe-path", file: doc.templateFile, line: doc.origins.of([])?.line ?? 1, column: 1, message: `${kind} "${name}" cannot be written to a file: names may only use letters, digits, ".", "-", ":" and must not contain ".."` });
         continue;
       }
       const file = posix.join(base, release.name, fileName);
@@ -63,7 +63,7 @@ export function planClusterTree(cluster: Cluster, releases: ReleaseOutput[]): { 
       const object = { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } };
       const body = emitManifest(object);
       files.set(file, header + body);
-      resources.push(new RenderedResource(object, file, "", cluster.file, new Map(), body, headerLineCount(header)));
+      resources.push(new RenderedResource(object, file, "", cluster.file, undefined, body, headerLineCount(header)));
     }
     files.set(posix.join(base, NAMESPACES_DIR, "kustomization.yaml"), kustomizationFile(`for cluster ${cluster.name}: namespaces its releases use`, namespaces.map((ns) => `namespace-${ns}.yaml`)));
     top.unshift(NAMESPACES_DIR);
