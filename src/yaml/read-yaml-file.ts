@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FieldPath } from "../resources/resource.js";
+import { readDocumentsFast } from "./fast-read.js";
 import { locateNode, spanOf } from "./locate-node.js";
 import type { Span } from "./span.js";
 
@@ -18,8 +19,30 @@ export interface YamlFile {
 /** Aliases beyond this many in one document are treated as an alias bomb (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
 
-/** Parses one YAML document; problems come back as positioned diagnostics, never thrown. */
+/**
+ * Reads one YAML document; problems come back as positioned diagnostics, never thrown. Plain
+ * YAML is read by the fast reader and positions are found, by a full parse, only when asked for.
+ */
 export function parseYamlFile(text: string, file: string): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
+  const documents = readDocumentsFast(text);
+  if (documents === undefined || documents.length > 1) return parseYamlFileFully(text, file);
+  const value = documents.length === 0 ? null : documents[0];
+  let full: YamlFile | undefined;
+  const positioned = () => (full ??= parseYamlFileFully(text, file).yaml ?? unpositioned(file, value));
+  return {
+    diagnostics: [],
+    yaml: {
+      file,
+      value,
+      locate: (path) => positioned().locate(path),
+      locateKey: (path) => positioned().locateKey(path),
+      has: (path) => hasNode(value, path),
+    },
+  };
+}
+
+/** Parses with the `yaml` package: every node positioned, every problem reported. */
+export function parseYamlFileFully(text: string, file: string): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
@@ -53,4 +76,10 @@ function hasNode(value: unknown, path: FieldPath): boolean {
     current = (current as Record<string | number, unknown>)[step];
   }
   return true;
+}
+
+/** Never expected (the fast reader takes only what the full parser reads the same), but never a crash. */
+function unpositioned(file: string, value: unknown): YamlFile {
+  const start = (): Span => ({ line: 1, column: 1, endLine: 1, endColumn: 1 });
+  return { file, value, locate: start, locateKey: start, has: (path) => hasNode(value, path) };
 }

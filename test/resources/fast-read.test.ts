@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { parseManifests, parseManifestsFully } from "../../src/resources/parse-manifests.js";
 import { readDocumentsFast } from "../../src/yaml/fast-read.js";
+import { parseYamlFile, parseYamlFileFully } from "../../src/yaml/read-yaml-file.js";
 import { isEmptyDocument } from "../../src/yaml/empty-document.js";
 
 /** What the `yaml` package reads: the non-empty documents' values, or its error codes. */
@@ -86,5 +87,28 @@ describe("parseManifests fast path", () => {
     const parsed = parseManifests(`${text}---\nkind: ConfigMap\nmetadata: {name: c}\n`, "m.yaml");
     expect(parsed.resources).toHaveLength(2);
     expect(parsed.problems.map((p) => `${p.code} ${p.span.line}:${p.span.column}`)).toEqual(["yaml-syntax 16:1"]);
+  });
+});
+
+describe("parseYamlFile fast path", () => {
+  const text = "# values\nreplicas: 2\nimage: nginx:1.25\nenv:\n  - name: A\n    value: \"1\"\nempty:\n";
+
+  it("gives the same value, the same positions and the same answers to has() as the full parse", () => {
+    expect(readDocumentsFast(text)).toBeDefined();
+    const fast = parseYamlFile(text, "v.yaml").yaml!;
+    const full = parseYamlFileFully(text, "v.yaml").yaml!;
+    expect(fast.value).toEqual(full.value);
+    for (const path of [["replicas"], ["env", 0, "value"], ["env", 1], ["empty"], ["missing", "deeper"]]) {
+      expect(fast.locate(path), String(path)).toEqual(full.locate(path));
+      expect(fast.locateKey(path), String(path)).toEqual(full.locateKey(path));
+      expect(fast.has(path), String(path)).toBe(full.has(path));
+    }
+    expect(fast.locate(["env", 0, "value"])).toMatchObject({ line: 6, column: 12 });
+  });
+
+  it("reads empty and comment-only files as null, and leaves several documents to the full parse", () => {
+    expect(parseYamlFile("", "e.yaml").yaml?.value).toBeNull();
+    expect(parseYamlFile("# nothing\n", "e.yaml").yaml?.value).toBeNull();
+    expect(parseYamlFile("a: 1\n---\nb: 2\n", "m.yaml").diagnostics[0]).toMatchObject({ code: "yaml-syntax", file: "m.yaml", line: 2 });
   });
 });
