@@ -1,7 +1,6 @@
 import { RenderCache } from "../render/render-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
 import { applyChanges } from "../tree/apply-changes.js";
-import { describeChanges } from "../tree/describe-changes.js";
 import { compareTree } from "../tree/tree-changes.js";
 import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
 import { parseFlags } from "./parse-flags.js";
@@ -20,11 +19,13 @@ touches files without its header.
 
 Options:
   --cluster NAME  render only this cluster
-  --check         write nothing; exit 1 and list the files that differ when the committed
-                  tree is not what a render produces now
-  --no-cache      render every release; by default releases whose inputs (blueprint, cluster
-                  file, values file, kforge itself) are unchanged since the last render are
-                  taken from .kforge-cache/ (keep that folder out of git)
+  --check         write nothing (and trust no cache); exit 1 and list the files that differ
+                  when the committed tree is not what a render produces now
+  --no-cache      render everything and read every generated file. By default kforge keeps
+                  what it rendered in .kforge-cache/ (keep it out of git): a cluster whose inputs
+                  (cluster file, values files, blueprints, kforge itself) are unchanged and
+                  whose generated files are as the last render left them (same names, sizes,
+                  mtimes) is skipped; a release whose inputs are unchanged is not rendered again
   --root DIR      repository root (default: nearest folder upwards with clusters/)
   -h, --help      show this help
 
@@ -43,7 +44,8 @@ export async function runRender(io: CliIo, options: { cluster?: string; check: b
   const root = resolveRoot(io.cwd, options.root);
   const cache = options.cache && !options.check ? new RenderCache(root) : undefined;
   const render = await renderClusters(root, options.cluster, cache);
-  if (options.cluster && render.clusters.length === 0 && render.diagnostics.length === 0) {
+  const clusters = render.clusters.length + render.unchanged.length;
+  if (options.cluster && clusters === 0 && render.diagnostics.length === 0) {
     throw new UsageError(`no cluster "${options.cluster}" (looked for clusters/${options.cluster}/cluster.yaml)`);
   }
   if (render.diagnostics.length > 0) {
@@ -56,19 +58,24 @@ export async function runRender(io: CliIo, options: { cluster?: string; check: b
     return EXIT.findings;
   }
   for (const path of comparison.handWritten) io.stderr(`note: ${path} has no kforge header; left alone (hand-written files in generated folders are never touched)\n`);
-  const count = `${render.clusters.length} cluster${render.clusters.length === 1 ? "" : "s"}, ${render.files.size} files`;
+  // Skipped clusters (tree stamp held) count with the files the stamp lists.
+  const fileCount = render.files.size + render.unchanged.reduce((sum, c) => sum + c.files, 0);
+  const count = `${clusters} cluster${clusters === 1 ? "" : "s"}, ${fileCount} files`;
   if (options.check) {
     if (comparison.changes.length === 0) {
       io.stdout(`kforge render --check: the committed tree is up to date (${count}).\n`);
       return EXIT.ok;
     }
     io.stdout(`kforge render --check: the committed tree is out of date (${comparison.changes.length} file${comparison.changes.length === 1 ? "" : "s"}):\n`);
+    // Loaded only here: a plain render never needs the diff library.
+    const { describeChanges } = await import("../tree/describe-changes.js");
     io.stdout(`${describeChanges(comparison.changes)}\nRun \`kforge render\` and commit the result.\n`);
     return EXIT.findings;
   }
   await applyChanges(root, comparison.changes);
-  // Only a render that succeeded leaves anything behind, the cache included.
+  // Only a render that succeeded leaves anything behind, the cache and the tree stamps included.
   await cache?.flush();
+  await render.stamps?.save();
   const tally = (kind: string) => comparison.changes.filter((c) => c.kind === kind).length;
   io.stdout(`kforge render: ${count}; ${tally("add")} added, ${tally("update")} updated, ${tally("delete")} removed.\n`);
   return EXIT.ok;

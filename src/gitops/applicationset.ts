@@ -6,15 +6,18 @@ import { fileHeader } from "../tree/file-header.js";
 /** Where the fleet-wide ApplicationSet is written (no cluster folder can be named with a dot). */
 export const APPLICATIONSET_FILE = "clusters/applicationset.yaml";
 
+/** What the ApplicationSet needs of a cluster. */
+export type FleetMember = Pick<Cluster, "name" | "dir" | "gitops">;
+
 /**
  * For teams with many clusters and one central Argo CD: an ApplicationSet whose git directory
  * generator makes one Application per Argo CD cluster tree, sent to the Argo CD cluster of the
  * same name. One ApplicationSet per repository URL and revision. Undefined with no Argo CD cluster.
  */
-export function applicationSetFile(clusters: readonly Cluster[]): string | undefined {
+export function applicationSetFile(clusters: readonly FleetMember[]): string | undefined {
   const argo = clusters.filter((c) => c.gitops.engine === "argocd").sort((a, b) => (a.name < b.name ? -1 : 1));
   if (argo.length === 0) return undefined;
-  const groups = new Map<string, Cluster[]>();
+  const groups = new Map<string, FleetMember[]>();
   for (const cluster of argo) {
     const key = `${cluster.gitops.repoURL} ${cluster.gitops.targetRevision ?? "main"}`;
     groups.set(key, [...(groups.get(key) ?? []), cluster]);

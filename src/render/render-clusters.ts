@@ -1,20 +1,18 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { applicationSetFile, APPLICATIONSET_FILE } from "../gitops/applicationset.js";
+import { applicationSetFile, APPLICATIONSET_FILE, type FleetMember } from "../gitops/applicationset.js";
 import { gitopsFiles } from "../gitops/gitops-files.js";
 import type { Blueprint } from "../repo/blueprint.js";
+import { readBlueprintSources, type BlueprintSources } from "../repo/blueprint-sources.js";
 import type { Cluster } from "../repo/cluster.js";
 import { discoverClusterFiles } from "../repo/discover-clusters.js";
-import { loadBlueprint } from "../repo/load-blueprint.js";
-import { loadCluster } from "../repo/load-cluster.js";
-import { planClusterTree, type ReleaseOutput } from "../tree/plan-cluster-tree.js";
-import { resolveValues } from "../values/resolve-values.js";
+import type { ReleaseOutput } from "../tree/plan-cluster-tree.js";
 import { satisfiesRange } from "./kube-version.js";
 import type { RenderedResource } from "./rendered-resource.js";
 import { RenderCache } from "./render-cache.js";
 import { rendererId } from "./renderer-id.js";
-import { renderRelease } from "./render-release.js";
+import { TreeStamps, type ReleaseInputs } from "./tree-stamps.js";
 
 export interface ClusterRender {
   cluster: Cluster;
@@ -29,30 +27,70 @@ export interface RepoRender {
   ownedDirs: string[];
   /** Single files owned outside those folders. */
   ownedFiles: string[];
+  /**
+   * Clusters skipped because their tree stamp holds (only with a cache): their folders are as
+   * the last render left them. Neither their files nor their folders are in `files` / `ownedDirs`.
+   */
+  unchanged: { name: string; files: number }[];
+  /** With a cache: save() them once the tree is written, to stamp the rendered clusters. */
+  stamps?: TreeStamps;
   diagnostics: Diagnostic[];
 }
 
 /**
+ * The render proper, loaded when a cluster has to be rendered: a render whose clusters are all
+ * skipped (tree stamps) parses no cluster file and never loads ajv or Handlebars.
+ */
+const renderModules = once(async () => {
+  const [{ loadCluster }, { loadBlueprint }, { resolveValues }, { planClusterTree }] = await Promise.all([
+    import("../repo/load-cluster.js"),
+    import("../repo/load-blueprint.js"),
+    import("../values/resolve-values.js"),
+    import("../tree/plan-cluster-tree.js"),
+  ]);
+  return { loadCluster, loadBlueprint, resolveValues, planClusterTree };
+});
+
+/**
  * Renders clusters in memory: load, check values, run templates, lay out the tree. Nothing is
  * written. `only` limits the render to one cluster (the fleet ApplicationSet is then left alone).
+ * With a cache, unchanged releases come from it, and clusters whose tree stamp holds (inputs
+ * and generated files as the last render left them) are skipped.
  */
 export async function renderClusters(root: string, only?: string, cache?: RenderCache): Promise<RepoRender> {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
-  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], diagnostics };
+  const stamps = cache && (await TreeStamps.load(root));
+  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], unchanged: [], stamps, diagnostics };
+  const sources = new Map<string, Promise<BlueprintSources>>();
+  const sourcesOnce = (name: string) => {
+    if (!sources.has(name)) sources.set(name, readBlueprintSources(root, name));
+    return sources.get(name)!;
+  };
   const blueprints = new Map<string, Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }>>();
   const blueprintOnce = (name: string) => {
-    if (!blueprints.has(name)) blueprints.set(name, loadBlueprint(root, name));
+    if (!blueprints.has(name)) blueprints.set(name, renderModules().then(async ({ loadBlueprint }) => loadBlueprint(root, name, await sourcesOnce(name))));
     return blueprints.get(name)!;
   };
   const reportedBlueprints = new Set<string>();
-  const loaded: Cluster[] = [];
-  for (const file of await discoverClusterFiles(root)) {
+  const fleet: FleetMember[] = [];
+  const clusterFiles = await discoverClusterFiles(root);
+  stamps?.retainOnly(new Set(clusterFiles.map((file) => posix.basename(posix.dirname(file)))));
+  for (const file of clusterFiles) {
     if (only && file !== `clusters/${only}/cluster.yaml`) continue;
-    const { cluster, diagnostics: problems } = await loadCluster(root, file);
+    const text = readOptional(join(root, file));
+    const unchanged = stamps && text !== undefined ? await unchangedTree(root, stamps, file, text, sourcesOnce) : undefined;
+    if (unchanged) {
+      fleet.push(unchanged.fleet);
+      result.unchanged.push({ name: unchanged.fleet.name, files: unchanged.files });
+      continue;
+    }
+    const { loadCluster, resolveValues, planClusterTree } = await renderModules();
+    const { cluster, diagnostics: problems } = await loadCluster(root, file, text);
     diagnostics.push(...problems);
     if (!cluster) continue;
-    loaded.push(cluster);
+    fleet.push(cluster);
+    const valuesTexts = cache ? readValuesTexts(root, cluster.dir, cluster.releases) : [];
     const outputs: ReleaseOutput[] = [];
     for (let index = 0; index < cluster.releases.length; index++) {
       const release = cluster.releases[index];
@@ -68,15 +106,23 @@ export async function renderClusters(root: string, only?: string, cache?: Render
         continue;
       }
       const valuesFiles = [cluster.file, ...(release.valuesFile ? [posix.join(cluster.dir, release.valuesFile)] : [])];
-      const key = cache && (await cacheKey(root, cluster, index, blueprint));
+      const key = cache && cacheKey(cluster, index, blueprint, valuesTexts[index]);
       const cached = key ? await cache!.get(cluster.name, release.name, key) : undefined;
       if (cached) {
         outputs.push({ index, blueprint, documents: cached, valuesFiles });
         continue;
       }
+      const schemaProblems = blueprint.valuesSchema().diagnostics;
+      if (schemaProblems.length > 0) {
+        if (!reportedBlueprints.has(release.blueprint)) diagnostics.push(...schemaProblems);
+        reportedBlueprints.add(release.blueprint);
+        continue;
+      }
       const { resolved, diagnostics: valueProblems } = await resolveValues(root, cluster, index, blueprint);
       diagnostics.push(...valueProblems);
       if (!resolved) continue;
+      // Loaded on first use: a render served from the cache never loads Handlebars.
+      const { renderRelease } = await import("./render-release.js");
       const rendered = renderRelease(cluster, index, blueprint, resolved);
       diagnostics.push(...rendered.diagnostics);
       if (key && rendered.diagnostics.length === 0) await cache!.set(cluster.name, release.name, key, rendered.documents);
@@ -84,30 +130,85 @@ export async function renderClusters(root: string, only?: string, cache?: Render
     }
     const plan = planClusterTree(cluster, outputs);
     diagnostics.push(...plan.diagnostics);
-    for (const [path, content] of [...plan.files, ...gitopsFiles(cluster)]) files.set(path, content);
+    const tree = [...plan.files, ...gitopsFiles(cluster)];
+    for (const [path, content] of tree) files.set(path, content);
     result.ownedDirs.push(`${cluster.dir}/rendered`, `${cluster.dir}/gitops`);
     result.clusters.push({ cluster, resources: plan.resources });
+    if (stamps) {
+      const fingerprint = await treeFingerprint(cluster.file, cluster.text, cluster.releases, valuesTexts, sourcesOnce);
+      if (fingerprint) stamps.rendered(cluster, cluster.releases, fingerprint, tree.map(([path]) => path));
+    }
   }
   if (!only) {
-    const fleet = applicationSetFile(loaded);
-    if (fleet) files.set(APPLICATIONSET_FILE, fleet);
+    const fleetFile = applicationSetFile(fleet);
+    if (fleetFile) files.set(APPLICATIONSET_FILE, fleetFile);
     result.ownedFiles.push(APPLICATIONSET_FILE);
   }
   return result;
 }
 
-/** Everything a release's render depends on; undefined when an input cannot be read (no caching then). */
-async function cacheKey(root: string, cluster: Cluster, index: number, blueprint: Blueprint): Promise<string | undefined> {
-  const release = cluster.releases[index];
-  let valuesText = "";
-  if (release.valuesFile !== undefined) {
-    try {
-      valuesText = await readFile(join(root, cluster.dir, release.valuesFile), "utf8");
-    } catch {
-      return undefined;
-    }
+/**
+ * Defined when the cluster's tree stamp holds. The stamp names the releases' inputs it was made
+ * from; if their fingerprint (which covers the cluster file's text) is unchanged, so is what the
+ * cluster file says, and it need not even be parsed.
+ */
+async function unchangedTree(
+  root: string,
+  stamps: TreeStamps,
+  file: string,
+  text: string,
+  sourcesOnce: (name: string) => Promise<BlueprintSources>,
+): Promise<{ fleet: FleetMember; files: number } | undefined> {
+  const dir = posix.dirname(file);
+  const name = posix.basename(dir);
+  const releases = stamps.stampedReleases(name);
+  if (!releases) return undefined;
+  const fingerprint = await treeFingerprint(file, text, releases, readValuesTexts(root, dir, releases), sourcesOnce);
+  const unchanged = fingerprint === undefined ? undefined : stamps.unchanged({ name, dir }, fingerprint);
+  return unchanged && { fleet: { name, dir, gitops: unchanged.gitops }, files: unchanged.files };
+}
+
+/** Text of each release's values file ("" without one); undefined when it cannot be read. */
+function readValuesTexts(root: string, clusterDir: string, releases: readonly ReleaseInputs[]): (string | undefined)[] {
+  return releases.map((r) => (r.valuesFile === undefined ? "" : readOptional(join(root, clusterDir, r.valuesFile))));
+}
+
+/** Small files are read synchronously: much faster than fs.promises when there are hundreds. */
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
   }
+}
+
+/** Everything a release's render depends on; undefined when an input cannot be read (no caching then). */
+function cacheKey(cluster: Cluster, index: number, blueprint: Blueprint, valuesText: string | undefined): string | undefined {
+  if (valuesText === undefined) return undefined;
+  const release = cluster.releases[index];
   return RenderCache.key([rendererId(), blueprint.contentHash, cluster.file, cluster.text, String(index), release.valuesFile ?? "", valuesText]);
+}
+
+/**
+ * Everything a cluster's generated folders depend on besides kforge itself: the cluster file,
+ * and per release its blueprint's files and its values file. (Other clusters only feed the
+ * fleet ApplicationSet, which every render compares.) Undefined when a values file cannot be read.
+ */
+async function treeFingerprint(
+  file: string,
+  text: string,
+  releases: readonly ReleaseInputs[],
+  valuesTexts: readonly (string | undefined)[],
+  sourcesOnce: (name: string) => Promise<BlueprintSources>,
+): Promise<string | undefined> {
+  const parts = [file, text];
+  for (const [index, release] of releases.entries()) {
+    const valuesText = valuesTexts[index];
+    if (valuesText === undefined) return undefined;
+    const blueprint = await sourcesOnce(release.blueprint);
+    parts.push(release.blueprint, blueprint.metaText === undefined ? "(missing)" : blueprint.contentHash, release.valuesFile ?? "", valuesText);
+  }
+  return TreeStamps.fingerprint(parts);
 }
 
 /** A missing blueprint is reported where the release names it. */
@@ -115,4 +216,9 @@ function blueprintMissingAt(d: Diagnostic, cluster: Cluster, index: number): Dia
   if (d.code !== "blueprint-missing") return d;
   const span = cluster.yaml.locate(["spec", "releases", index, "blueprint"]);
   return { ...d, file: cluster.file, line: span.line, column: span.column };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from "ajv";
-import type { YamlFile } from "../yaml/read-yaml-file.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 export interface TemplateFile {
   /** Relative to the repository root. */
@@ -15,11 +15,15 @@ export interface Blueprint {
   /** Supported Kubernetes versions, e.g. ">=1.19". */
   kubernetes?: string;
   schemaFile: string;
-  schema: YamlFile;
-  /** The values schema, compiled on first use. */
-  valuesValidator: () => ValidateFunction;
+  /** The values schema, parsed and checked on first use: problems, or a validator compiled on first use. */
+  valuesSchema: () => ValuesSchema;
   /** Hash of every file of the blueprint, for cache keys. */
   contentHash: string;
   /** Sorted by file name: the render order. */
   templates: TemplateFile[];
+}
+
+export interface ValuesSchema {
+  validator?: () => ValidateFunction;
+  diagnostics: Diagnostic[];
 }

@@ -1,21 +1,17 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
-import fg from "fast-glob";
-import type { ValidateFunction } from "ajv";
+import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { readDocumentsFast } from "../yaml/fast-read.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
-import type { Blueprint } from "./blueprint.js";
+import type { Blueprint, ValuesSchema } from "./blueprint.js";
+import { readBlueprintSources, VALUES_SCHEMA, type BlueprintSources } from "./blueprint-sources.js";
 import { userAjv, kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 
-const VALUES_SCHEMA = "values.schema.json";
-
-/** Reads blueprints/<name>/: blueprint.yaml, values.schema.json and templates/*.yaml.hbs. */
-export async function loadBlueprint(root: string, name: string): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
+/** Reads and checks blueprints/<name>/: blueprint.yaml, values.schema.json and templates/*.yaml.hbs. */
+export async function loadBlueprint(root: string, name: string, sources?: BlueprintSources): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
   const dir = posix.join("blueprints", name);
   const metaFile = posix.join(dir, "blueprint.yaml");
-  const metaText = await readOptional(join(root, metaFile));
+  const { metaText, schemaText, templates, contentHash } = sources ?? (await readBlueprintSources(root, name));
   if (metaText === undefined) {
     return { diagnostics: [{ code: "blueprint-missing", file: metaFile, line: 0, column: 0, message: `blueprint "${name}" not found`, hint: `create ${dir}/ with blueprint.yaml, ${VALUES_SCHEMA} and templates/, or fix the release's blueprint name` }] };
   }
@@ -31,27 +27,12 @@ export async function loadBlueprint(root: string, name: string): Promise<{ bluep
     return { diagnostics: [{ code: "blueprint-schema", file: metaFile, line: span.line, column: span.column, message: `blueprint name "${data.metadata.name}" does not match its folder "${name}"` }] };
   }
   const schemaFile = posix.join(dir, VALUES_SCHEMA);
-  const schemaText = await readOptional(join(root, schemaFile));
   if (schemaText === undefined) {
     return { diagnostics: [{ code: "blueprint-schema", file: schemaFile, line: 0, column: 0, message: "the blueprint has no values schema", hint: "every blueprint types its values with a JSON Schema" }] };
   }
-  const schema = parseYamlFile(schemaText, schemaFile);
-  if (!schema.yaml) return { diagnostics: schema.diagnostics };
-  const ajv = userAjv();
-  // Checked against the meta-schema now, compiled only when a release needs its values checked
-  // (a render served from the cache never does).
-  if (!ajv.validateSchema(schema.yaml.value as object)) {
-    return { diagnostics: [{ code: "blueprint-schema", file: schemaFile, line: 1, column: 1, message: `the values schema is not a valid JSON Schema: ${ajv.errorsText(ajv.errors)}` }] };
-  }
-  let compiled: ValidateFunction | undefined;
-  const valuesValidator = () => (compiled ??= ajv.compile(schema.yaml!.value as object));
-  const templateNames = (await fg("templates/**/*.hbs", { cwd: join(root, dir), onlyFiles: true, dot: false })).sort();
-  if (templateNames.length === 0) {
+  if (templates.length === 0) {
     return { diagnostics: [{ code: "blueprint-schema", file: posix.join(dir, "templates"), line: 0, column: 0, message: "the blueprint has no templates (templates/*.yaml.hbs)" }] };
   }
-  const templates = await Promise.all(
-    templateNames.map(async (t) => ({ file: posix.join(dir, t), source: await readFile(join(root, dir, t), "utf8") })),
-  );
   return {
     diagnostics: [],
     blueprint: {
@@ -61,18 +42,36 @@ export async function loadBlueprint(root: string, name: string): Promise<{ bluep
       description: data.spec.description,
       kubernetes: data.spec.kubernetes,
       schemaFile,
-      schema: schema.yaml,
-      valuesValidator,
+      valuesSchema: once(() => checkValuesSchema(schemaText, schemaFile)),
       templates,
-      contentHash: createHash("sha256").update([metaText, schemaText, ...templates.flatMap((t) => [t.file, t.source])].join("\0")).digest("hex"),
+      contentHash,
     },
   };
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return undefined;
+/**
+ * Parses the values schema and checks it against the JSON Schema meta-schema. Only done when a
+ * release needs its values checked: a release served from the render cache never does (it was
+ * rendered from these very files), and parsing every schema was most of a re-render's time.
+ */
+function checkValuesSchema(text: string, file: string): ValuesSchema {
+  // Positions are only needed for syntax errors: the fast reader (same values as the yaml
+  // package) reads plain JSON several times faster, and declines anything it cannot vouch for.
+  const fast = readDocumentsFast(text);
+  let value: unknown = fast?.length === 1 && typeof fast[0] === "object" && fast[0] !== null ? fast[0] : undefined;
+  if (value === undefined) {
+    const schema = parseYamlFile(text, file);
+    if (!schema.yaml) return { diagnostics: schema.diagnostics };
+    value = schema.yaml.value;
   }
+  const ajv = userAjv();
+  if (!ajv.validateSchema(value as object)) {
+    return { diagnostics: [{ code: "blueprint-schema", file, line: 1, column: 1, message: `the values schema is not a valid JSON Schema: ${ajv.errorsText(ajv.errors)}` }] };
+  }
+  return { validator: once(() => ajv.compile(value as object)), diagnostics: [] };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

@@ -3,15 +3,14 @@ import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
 import type { Cluster, Provided } from "./cluster.js";
-import { supportedKubernetesVersions } from "../validate/validate-schema.js";
+import { supportedVersionList } from "../validate/schema-sets.js";
 import { kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 
-/** Reads and checks clusters/<name>/cluster.yaml. `file` is relative to `root`. */
-export async function loadCluster(root: string, file: string): Promise<{ cluster?: Cluster; diagnostics: Diagnostic[] }> {
-  let text: string;
+/** Reads and checks clusters/<name>/cluster.yaml. `file` is relative to `root`; `text` is its content when already read. */
+export async function loadCluster(root: string, file: string, text?: string): Promise<{ cluster?: Cluster; diagnostics: Diagnostic[] }> {
   try {
-    text = await readFile(join(root, file), "utf8");
+    text ??= await readFile(join(root, file), "utf8");
   } catch {
     return { diagnostics: [{ code: "file-missing", file, line: 0, column: 0, message: "cannot read the cluster file" }] };
   }
@@ -33,7 +32,7 @@ export async function loadCluster(root: string, file: string): Promise<{ cluster
   if (data.metadata.name !== folder) {
     at(["metadata", "name"], `cluster name "${data.metadata.name}" does not match its folder "${folder}"`, `rename the folder or set metadata.name: ${folder}`);
   }
-  const supported = supportedKubernetesVersions();
+  const supported = supportedVersionList();
   if (!supported.includes(data.spec.kubernetesVersion)) {
     at(["spec", "kubernetesVersion"], `Kubernetes ${data.spec.kubernetesVersion} is not supported: kforge has schemas and deprecation data for ${supported[0]} to ${supported[supported.length - 1]}`, "set a supported version, or upgrade kforge");
   }

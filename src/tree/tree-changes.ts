@@ -1,6 +1,5 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
-import fg from "fast-glob";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "./file-header.js";
 
@@ -72,12 +71,15 @@ async function listOwned(root: string, ownedDirs: readonly string[], ownedFiles:
   const listing = new Map<string, EntryType>();
   // A folder that is itself a link is not listed through: unsafePath reports it.
   const realDirs = ownedDirs.filter((dir) => lstatType(join(root, dir)) === "dir");
-  const entries = await fg(realDirs.map((d) => `${fg.escapePath(d)}/**/*`), { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
-  for (const entry of entries) {
-    const d = entry.dirent;
-    listing.set(entry.path.replace(/\/$/, ""), d.isSymbolicLink() ? "symlink" : d.isDirectory() ? "dir" : d.isFile() ? "file" : "other");
-  }
-  for (const dir of realDirs) listing.set(dir, "dir");
+  const walk = (dir: string) => {
+    listing.set(dir, "dir");
+    for (const d of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${d.name}`;
+      if (d.isDirectory()) walk(path);
+      else listing.set(path, d.isSymbolicLink() ? "symlink" : d.isFile() ? "file" : "other");
+    }
+  };
+  for (const dir of realDirs) walk(dir);
   for (const file of ownedFiles) {
     const type = lstatType(join(root, file));
     if (type) listing.set(file, type);
