@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 import type { FieldPath } from "../resources/resource.js";
+import { plainSourceRef } from "../yaml/lazy-source-ref.js";
 import type { SourceRef } from "../yaml/span.js";
 import type { AssembledOutput } from "./assemble-output.js";
 
@@ -29,7 +30,7 @@ export function composeDocument(root: Node, output: AssembledOutput, lines: Line
     let i = upperBound(starts, offset) - 1;
     for (; i >= 0; i--) {
       const range = output.values[i];
-      if (offset < range.end && range.origin) return range.origin;
+      if (offset < range.end && range.origin) return plainSourceRef(range.origin);
     }
     const line = lines.linePos(offset).line;
     return { file: templateFile, line: output.templateLine[line - 1] ?? 1, column: 1 };

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Blueprint } from "../repo/blueprint.js";
 import type { Cluster } from "../repo/cluster.js";
 import type { ResolvedValues } from "../values/resolve-values.js";
+import { lazySourceRef } from "../yaml/lazy-source-ref.js";
 import type { SourceRef } from "../yaml/span.js";
 import { assembleOutput } from "./assemble-output.js";
 import { compileTemplate, type CompiledTemplate } from "./compile-template.js";
@@ -28,10 +29,7 @@ export function renderRelease(cluster: Cluster, index: number, blueprint: Bluepr
   const release = cluster.releases[index];
   const documents: RenderedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  const clusterRef = (path: (string | number)[]): SourceRef => {
-    const span = cluster.yaml.locate(path);
-    return { file: cluster.file, line: span.line, column: span.column };
-  };
+  const clusterRef = (path: (string | number)[]): SourceRef => lazySourceRef(cluster.file, () => cluster.yaml.locate(path));
   for (const template of blueprint.templates) {
     const tracker = new ValueTracker();
     const state = { kubernetesVersion: cluster.kubernetesVersion, imageRewrite: cluster.imageRewrite, tracker, emissions: [] };

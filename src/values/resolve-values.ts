@@ -7,6 +7,7 @@ import type { Cluster } from "../repo/cluster.js";
 import { pointerToPath, schemaDiagnostics } from "../repo/schema-diagnostics.js";
 import type { FieldPath } from "../resources/resource.js";
 import { parseYamlFile, type YamlFile } from "../yaml/read-yaml-file.js";
+import { lazySourceRef } from "../yaml/lazy-source-ref.js";
 import type { SourceRef } from "../yaml/span.js";
 import { deepMerge } from "./deep-merge.js";
 
@@ -24,6 +25,8 @@ export interface ResolvedValues {
  */
 export async function resolveValues(root: string, cluster: Cluster, index: number, blueprint: Blueprint): Promise<{ resolved?: ResolvedValues; diagnostics: Diagnostic[] }> {
   const release = cluster.releases[index];
+  const schema = blueprint.valuesSchema();
+  if (!schema.validator) return { diagnostics: schema.diagnostics };
   const inlineBase: FieldPath = ["spec", "releases", index, "values"];
   let fromFile: YamlFile | undefined;
   if (release.valuesFile !== undefined) {
@@ -38,7 +41,7 @@ export async function resolveValues(root: string, cluster: Cluster, index: numbe
     ...(fromFile ? [{ yaml: fromFile, base: [] as FieldPath }] : []),
   ];
   const writtenIn = (path: FieldPath) => sources.find((s) => s.yaml.has([...s.base, ...path]));
-  const validateValues = blueprint.valuesValidator();
+  const validateValues = schema.validator();
   if (!validateValues(values)) {
     const what = `values of release "${release.name}" do not match blueprint ${blueprint.name} (${blueprint.schemaFile})`;
     const groups = new Map<(typeof sources)[number], ErrorObject[]>();
@@ -62,9 +65,7 @@ export async function resolveValues(root: string, cluster: Cluster, index: numbe
       values: values as Record<string, unknown>,
       origin(path) {
         const source = writtenIn(path);
-        if (!source) return undefined;
-        const span = source.yaml.locate([...source.base, ...path]);
-        return { file: source.yaml.file, line: span.line, column: span.column };
+        return source && lazySourceRef(source.yaml.file, () => source.yaml.locate([...source.base, ...path]));
       },
     },
   };
