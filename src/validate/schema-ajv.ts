@@ -49,7 +49,8 @@ function createBundleValidators(file: string, bundle: SchemaBundle): BundleValid
     }
     return ajv;
   };
-  const precompiled = loadPrecompiledValidators(file);
+  // Loaded on first use: a run that meets no kind of this bundle never loads its code.
+  let precompiled: Record<string, ValidateFunction> | undefined | null = null;
   const compiled = new Map<string, ValidateFunction>();
   return {
     bundle,
@@ -60,6 +61,7 @@ function createBundleValidators(file: string, bundle: SchemaBundle): BundleValid
     validatorFor(apiVersion, kind) {
       const name = bundle.kinds[apiVersion]?.[kind];
       if (!name) return undefined;
+      if (precompiled === null) precompiled = loadPrecompiledValidators(file);
       let validate = precompiled?.[name] ?? compiled.get(name);
       if (!validate) {
         validate = bundleAjv().compile({ $ref: `bundle#/definitions/${name}` });

@@ -73,8 +73,10 @@ export async function resolveValues(root: string, cluster: Cluster, index: numbe
 
 async function loadValuesFile(root: string, cluster: Cluster, index: number): Promise<{ yaml?: YamlFile; diagnostics: Diagnostic[] }> {
   const release = cluster.releases[index];
-  const at = cluster.yaml.locate(["spec", "releases", index, "valuesFile"]);
-  const fail = (message: string, hint?: string) => ({ diagnostics: [{ code: "values-file" as const, file: cluster.file, line: at.line, column: at.column, message, hint }] });
+  const fail = (message: string, hint?: string) => {
+    const at = cluster.yaml.locate(["spec", "releases", index, "valuesFile"]);
+    return { diagnostics: [{ code: "values-file" as const, file: cluster.file, line: at.line, column: at.column, message, hint }] };
+  };
   const requested = release.valuesFile as string;
   const file = posix.normalize(posix.join(cluster.dir, requested));
   if (posix.isAbsolute(requested) || file.startsWith("../") || file === "..") {
