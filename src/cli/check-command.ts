@@ -1,11 +1,9 @@
 import { buildReport } from "../lint/build-report.js";
 import { diagnosticFindings } from "../lint/diagnostic-findings.js";
-import { lintClusters } from "../lint/lint-clusters.js";
 import { RULES } from "../lint/rules/index.js";
 import { loadPolicies } from "../policy/load-policies.js";
-import { renderClusters } from "../render/render-clusters.js";
 import { describeChanges } from "../tree/describe-changes.js";
-import { compareTree } from "../tree/tree-changes.js";
+import { checkRepository } from "../check/check-repository.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { LINT_FLAGS, lintOutputOptions, today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
@@ -38,26 +36,25 @@ findings, 2 usage or configuration errors.`,
       printDiagnostics(policyProblems, io, "check did not run");
       return EXIT.usage;
     }
-    const render = await renderClusters(root);
-    if (render.diagnostics.length > 0) {
+    const check = await checkRepository(root, policy, today());
+    const files = new Map(check.files);
+    if (check.inputProblems.length > 0) {
       // The report still goes out, in the chosen format, with the input errors as its findings.
-      if (output.format !== "text") printDiagnostics(render.diagnostics, io, "check stopped before lint");
-      const report = buildReport(diagnosticFindings(render.diagnostics), [], RULES, output.failOn, 0);
-      await writeReport(report, output, io, root, render.files);
+      if (output.format !== "text") printDiagnostics(check.inputProblems, io, "check stopped before lint");
+      const report = buildReport(diagnosticFindings(check.inputProblems), [], RULES, output.failOn, 0);
+      await writeReport(report, output, io, root, files);
       return EXIT.findings;
     }
-    const tree = await compareTree(root, render.files, render.ownedDirs, render.ownedFiles);
-    if (tree.problems.length > 0) printDiagnostics(tree.problems, io, "the tree cannot be rendered as is");
-    const stale = tree.changes.length > 0;
-    if (stale) io.stderr(`kforge check: the committed tree is out of date (${tree.changes.length} files):\n${describeChanges(tree.changes)}\nRun \`kforge render\` and commit the result.\n`);
-    else io.stderr(`kforge check: the committed tree is up to date (${render.clusters.length} clusters, ${render.files.size} files).\n`);
-    const run = lintClusters(render.clusters, RULES, policy, today());
-    if (run.diagnostics.length > 0) {
-      printDiagnostics(run.diagnostics, io, "lint did not run");
+    if (check.treeProblems.length > 0) printDiagnostics(check.treeProblems, io, "the tree cannot be rendered as is");
+    const stale = check.changes.length > 0;
+    if (stale) io.stderr(`kforge check: the committed tree is out of date (${check.changes.length} files):\n${describeChanges(check.changes)}\nRun \`kforge render\` and commit the result.\n`);
+    else io.stderr(`kforge check: the committed tree is up to date (${check.clusters} clusters, ${files.size} files).\n`);
+    if (check.lintProblems.length > 0) {
+      printDiagnostics(check.lintProblems, io, "lint did not run");
       return EXIT.usage;
     }
-    const report = buildReport(run.findings, run.targets, RULES, output.failOn, run.exempted);
-    await writeReport(report, output, io, root, render.files);
-    return stale || tree.problems.length > 0 || report.summary.failed ? EXIT.findings : EXIT.ok;
+    const report = buildReport(check.findings, check.targets, RULES, output.failOn, check.exempted);
+    await writeReport(report, output, io, root, files);
+    return stale || check.treeProblems.length > 0 || report.summary.failed ? EXIT.findings : EXIT.ok;
   },
 };

@@ -20,6 +20,13 @@ export interface LintRun {
  * provided objects and policy. The tree plus `provided` is the whole cluster.
  */
 export function lintClusters(renders: readonly ClusterRender[], rules: readonly Rule[], policy: Policy, today: string): LintRun {
+  const run = lintClusterRenders(renders, rules, policy, today);
+  run.findings.push(...expiredExemptions(policy, today));
+  return run;
+}
+
+/** lintClusters without the policy's own findings (expired exemptions): for part of a repository. */
+export function lintClusterRenders(renders: readonly ClusterRender[], rules: readonly Rule[], policy: Policy, today: string): LintRun {
   const run: LintRun = { findings: [], targets: [], exempted: 0, diagnostics: [] };
   for (const { cluster, resources } of renders) {
     const target: LintTarget = {
@@ -34,7 +41,6 @@ export function lintClusters(renders: readonly ClusterRender[], rules: readonly 
     run.diagnostics.push(...result.diagnostics);
     run.targets.push({ name: cluster.name, kubernetesVersion: cluster.kubernetesVersion, schemaSet: resolveSchemaSet(cluster.kubernetesVersion)?.set ?? "none", resources: resources.length });
   }
-  run.findings.push(...expiredExemptions(policy, today));
   return run;
 }
 

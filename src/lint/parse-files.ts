@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { parseManifests, type ManifestProblem } from "../resources/parse-manifests.js";
 import type { FieldPath, KubeObject, Resource } from "../resources/resource.js";
+import { configuredThreads } from "../workers/thread-count.js";
 import type { Span } from "../yaml/span.js";
 
 /** What a worker sends back for one file: plain data, positions left for later. */
@@ -18,14 +18,12 @@ const WORKER_THRESHOLD = 400;
 const WORKER_URL = new URL("./parse-worker.js", import.meta.url);
 
 /**
- * Parses manifest files. Large sets are parsed by worker threads (one per core); their resources
+ * Parses manifest files. With KFORGE_WORKERS=N (N > 1), large sets are parsed by N worker threads; their resources
  * find positions lazily, by parsing their own file again in this thread, which only happens for
  * the few that have findings. Small sets, and runs from TypeScript sources, parse in this thread.
  */
 export async function parseFiles(files: readonly { file: string; absolute: string }[]): Promise<{ resources: Resource[]; problems: ManifestProblem[] }> {
-  // KFORGE_WORKERS=0 parses in this thread; a number sets the worker count.
-  const configured = Number.parseInt(process.env.KFORGE_WORKERS ?? "", 10);
-  const workers = Number.isNaN(configured) ? Math.min(availableParallelism(), 4) : configured;
+  const workers = configuredThreads();
   const canUseWorkers = import.meta.url.endsWith(".js") && files.length >= WORKER_THRESHOLD && workers > 1;
   const data = canUseWorkers ? await parseInWorkers(files, workers) : undefined;
   if (!data) {

@@ -32,6 +32,8 @@ export interface RepoRender {
    * the last render left them. Neither their files nor their folders are in `files` / `ownedDirs`.
    */
   unchanged: { name: string; files: number }[];
+  /** What the fleet ApplicationSet needs of each cluster loaded (or skipped as unchanged). */
+  fleet: FleetMember[];
   /** With a cache: save() them once the tree is written, to stamp the rendered clusters. */
   stamps?: TreeStamps;
   diagnostics: Diagnostic[];
@@ -53,15 +55,16 @@ const renderModules = once(async () => {
 
 /**
  * Renders clusters in memory: load, check values, run templates, lay out the tree. Nothing is
- * written. `only` limits the render to one cluster (the fleet ApplicationSet is then left alone).
+ * written. `only` limits the render to one cluster, or to a list of cluster files (the fleet
+ * ApplicationSet is then left alone: `fleet` has what it needs of the clusters rendered).
  * With a cache, unchanged releases come from it, and clusters whose tree stamp holds (inputs
  * and generated files as the last render left them) are skipped.
  */
-export async function renderClusters(root: string, only?: string, cache?: RenderCache): Promise<RepoRender> {
+export async function renderClusters(root: string, only?: string | readonly string[], cache?: RenderCache): Promise<RepoRender> {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
   const stamps = cache && (await TreeStamps.load(root));
-  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], unchanged: [], stamps, diagnostics };
+  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], unchanged: [], fleet: [], stamps, diagnostics };
   const sources = new Map<string, Promise<BlueprintSources>>();
   const sourcesOnce = (name: string) => {
     if (!sources.has(name)) sources.set(name, readBlueprintSources(root, name));
@@ -77,7 +80,7 @@ export async function renderClusters(root: string, only?: string, cache?: Render
   const clusterFiles = await discoverClusterFiles(root);
   stamps?.retainOnly(new Set(clusterFiles.map((file) => posix.basename(posix.dirname(file)))));
   for (const file of clusterFiles) {
-    if (only && file !== `clusters/${only}/cluster.yaml`) continue;
+    if (typeof only === "string" ? file !== `clusters/${only}/cluster.yaml` : only && !only.includes(file)) continue;
     const text = readOptional(join(root, file));
     const unchanged = stamps && text !== undefined ? await unchangedTree(root, stamps, file, text, sourcesOnce) : undefined;
     if (unchanged) {
@@ -89,7 +92,7 @@ export async function renderClusters(root: string, only?: string, cache?: Render
     const { cluster, diagnostics: problems } = await loadCluster(root, file, text);
     diagnostics.push(...problems);
     if (!cluster) continue;
-    fleet.push(cluster);
+    fleet.push({ name: cluster.name, dir: cluster.dir, gitops: cluster.gitops });
     const valuesTexts = cache ? readValuesTexts(root, cluster.dir, cluster.releases) : [];
     const outputs: ReleaseOutput[] = [];
     for (let index = 0; index < cluster.releases.length; index++) {
@@ -139,6 +142,7 @@ export async function renderClusters(root: string, only?: string, cache?: Render
       if (fingerprint) stamps.rendered(cluster, cluster.releases, fingerprint, tree.map(([path]) => path));
     }
   }
+  result.fleet = fleet;
   if (!only) {
     const fleetFile = applicationSetFile(fleet);
     if (fleetFile) files.set(APPLICATIONSET_FILE, fleetFile);
