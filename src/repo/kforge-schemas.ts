@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { loadPrecompiled, sha256, standaloneSource } from "../validate/precompiled-code.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export sits one level down.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 let shared: Ajv | undefined;
+const USER_AJV_OPTIONS = { allErrors: true, useDefaults: true, strict: false, verbose: true, addUsedSchema: false } as const;
 
 /**
  * The ajv for kforge's own small files and blueprint values: every error (they are small),
@@ -16,7 +18,7 @@ let shared: Ajv | undefined;
  */
 export function userAjv(): Ajv {
   if (!shared) {
-    shared = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true, addUsedSchema: false });
+    shared = new Ajv(USER_AJV_OPTIONS);
     (addFormats as unknown as (a: Ajv) => void)(shared);
   }
   return shared;
@@ -24,12 +26,42 @@ export function userAjv(): Ajv {
 
 const compiled = new Map<string, ValidateFunction>();
 
-/** A validator for one of the JSON Schemas under schemas/, compiled once per process. */
-export function kforgeSchema(name: "cluster" | "blueprint" | "policy"): ValidateFunction {
-  let validate = compiled.get(name);
+export type KforgeSchemaName = "cluster" | "blueprint" | "policy";
+export const KFORGE_SCHEMAS: readonly KforgeSchemaName[] = ["cluster", "blueprint", "policy"];
+
+function schemaText(name: KforgeSchemaName): string {
+  return readFileSync(join(PACKAGE_ROOT, "schemas", `${name}.schema.json`), "utf8");
+}
+
+/** The file `npm run build` precompiles the kforge schemas into (dist/validators/). */
+export const KFORGE_SCHEMAS_FILE = "kforge-schemas.cjs";
+
+/** Identifies the schemas' text, so validators built from other versions of them are never used. */
+function schemasHash(): string {
+  return sha256(KFORGE_SCHEMAS.map(schemaText).join("\0"));
+}
+
+/** JavaScript source of the kforge schemas' validators, compiled at build time (exports cluster, blueprint, policy). */
+export function kforgeSchemasSource(): string {
+  const ajv = new Ajv({ ...USER_AJV_OPTIONS, code: { source: true } });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  for (const name of KFORGE_SCHEMAS) ajv.addSchema(JSON.parse(schemaText(name)), name);
+  return standaloneSource(ajv, Object.fromEntries(KFORGE_SCHEMAS.map((name) => [name, name])), schemasHash());
+}
+
+/** The validators `npm run build` precompiled from these very schema files, if any. */
+export function loadPrecompiledKforgeSchemas(folder?: URL): Record<string, ValidateFunction> | undefined {
+  return loadPrecompiled(KFORGE_SCHEMAS_FILE, schemasHash(), folder);
+}
+
+let precompiled: Record<string, ValidateFunction> | undefined | null = null;
+
+/** A validator for one of the JSON Schemas under schemas/: precompiled by the build, else compiled once per process. */
+export function kforgeSchema(name: KforgeSchemaName): ValidateFunction {
+  if (precompiled === null) precompiled = loadPrecompiledKforgeSchemas();
+  let validate = precompiled?.[name] ?? compiled.get(name);
   if (!validate) {
-    const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, "schemas", `${name}.schema.json`), "utf8"));
-    validate = userAjv().compile(schema);
+    validate = userAjv().compile(JSON.parse(schemaText(name)));
     compiled.set(name, validate);
   }
   return validate;

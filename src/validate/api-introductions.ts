@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { readDocumentsFast } from "../yaml/fast-read.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { compareMinor } from "../render/kube-version.js";
 
@@ -14,7 +15,8 @@ let table: Map<string, string> | undefined;
 
 function introductions(): Map<string, string> {
   if (!table) {
-    const entries = parse(readFileSync(join(PACKAGE_ROOT, "data", "api-introductions.yaml"), "utf8")) as Introduction[];
+    const text = readFileSync(join(PACKAGE_ROOT, "data", "api-introductions.yaml"), "utf8");
+    const entries = (readDocumentsFast(text)?.[0] ?? parse(text)) as Introduction[];
     table = new Map(entries.map((e) => [`${e.apiVersion} ${e.kind}`, e.since]));
   }
   return table;

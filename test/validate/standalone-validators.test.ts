@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource, loadPrecompiledKforgeSchemas, userAjv } from "../../src/repo/kforge-schemas.js";
 import { createManifestAjv } from "../../src/validate/schema-ajv.js";
 import { kubernetesBundleFile, loadBundle } from "../../src/validate/schema-bundle.js";
 import { loadPrecompiledValidators, precompiledFileName, standaloneValidatorsSource } from "../../src/validate/standalone-validators.js";
@@ -54,5 +55,24 @@ describe("precompiled validators", () => {
     writeFileSync(join(folder, precompiledFileName(other)), source);
     expect(loadPrecompiledValidators(other, folderUrl)).toBeUndefined();
     expect(loadPrecompiledValidators(kubernetesBundleFile("1.26"), folderUrl)).toBeUndefined();
+  });
+});
+
+describe("precompiled kforge schemas", () => {
+  writeFileSync(join(folder, KFORGE_SCHEMAS_FILE), kforgeSchemasSource());
+  const precompiled = loadPrecompiledKforgeSchemas(folderUrl);
+
+  it("check cluster files exactly as run-time compiled ones do, defaults included", () => {
+    const compiled = userAjv().compile(JSON.parse(readFileSync(new URL("../../schemas/cluster.schema.json", import.meta.url), "utf8")));
+    const good = { apiVersion: "kforge.dev/v1alpha1", kind: "Cluster", metadata: { name: "dev" }, spec: { kubernetesVersion: "1.30", gitops: { engine: "flux", repoURL: "https://git.example.com/x.git" }, releases: [{ name: "web", blueprint: "web-app", namespace: "apps" }] } };
+    const bad = { apiVersion: "kforge.dev/v1alpha1", kind: "Cluster", metadata: { name: "Dev!" }, spec: { kubernetesVersion: 1.3, gitop: {}, releases: [{ blueprint: 5 }] } };
+    for (const document of [good, bad]) {
+      const [a, b] = [structuredClone(document), structuredClone(document)];
+      expect(precompiled!.cluster(a)).toBe(compiled(b));
+      expect(JSON.parse(JSON.stringify(precompiled!.cluster.errors ?? null))).toEqual(JSON.parse(JSON.stringify(compiled.errors ?? null)));
+      expect(a).toEqual(b);
+    }
+    expect(compiled(structuredClone(good))).toBe(true);
+    expect(compiled(structuredClone(bad))).toBe(false);
   });
 });

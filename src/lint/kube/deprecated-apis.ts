@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { readDocumentsFast } from "../../yaml/fast-read.js";
 
 /** One deprecated built-in apiVersion/kind (data/deprecated-apis.yaml, schemas/deprecated-apis.schema.json). */
 export interface DeprecatedApi {
@@ -32,7 +33,8 @@ let builtin: readonly DeprecatedApi[] | undefined;
  */
 export function builtinDeprecations(): readonly DeprecatedApi[] {
   if (builtin) return builtin;
-  const data: unknown = parse(readFileSync(DATA_URL, "utf8"));
+  const text = readFileSync(DATA_URL, "utf8");
+  const data: unknown = readDocumentsFast(text)?.[0] ?? parse(text);
   builtin = data as DeprecatedApi[];
   return builtin;
 }

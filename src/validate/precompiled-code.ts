@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+import type { Ajv, ValidateFunction } from "ajv";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
+
+// ajv's standalone entry is CommonJS; under NodeNext its function may sit one level down.
+const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refs: Record<string, string>) => string;
+
+/** Where `npm run build` writes precompiled validators (dist/validators/). */
+export const PRECOMPILED_FOLDER = new URL("../validators/", import.meta.url);
+
+export function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * JavaScript source (CommonJS) of the validators `refs` names (export name -> schema ref in
+ * `ajv`), compiled at build time, plus `sourceHash`: the hash of what they were built from.
+ */
+export function standaloneSource(ajv: Ajv, refs: Record<string, string>, sourceHash: string): string {
+  return `${standaloneCode(ajv, refs)}\nexports.sourceHash = ${JSON.stringify(sourceHash)};\n`;
+}
+
+/**
+ * The validators precompiled into `fileName` (in dist/validators/, or `folder`), or undefined when
+ * there are none (running from the TypeScript sources) or they were built from something other
+ * than what `sourceHash` identifies: the caller then compiles at run time.
+ */
+export function loadPrecompiled(fileName: string, sourceHash: string, folder: URL = PRECOMPILED_FOLDER): Record<string, ValidateFunction> | undefined {
+  const file = fileURLToPath(new URL(fileName, folder));
+  if (!existsSync(file)) return undefined;
+  const loaded = runModule(file) as Record<string, ValidateFunction> & { sourceHash?: string };
+  return loaded.sourceHash === sourceHash ? loaded : undefined;
+}
+
+/**
+ * Runs a CommonJS file as `require` would, with V8's code cache for it when there is one (written
+ * next to it by the build): a bundle's validators are megabytes of code, and the cache saves most
+ * of parsing them. A cache from another V8 is rejected by V8 and the code is parsed as usual.
+ */
+function runModule(file: string): unknown {
+  const cache = codeCacheFile(file);
+  const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData: existsSync(cache) ? readFileSync(cache) : undefined });
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+function codeCacheFile(file: string): string {
+  return file.replace(/\.cjs$/, ".v8-cache");
+}
+
+/** Writes a precompiled file and its code cache (build step; V8 must be the one that will run it). */
+export function writePrecompiled(file: string, source: string): void {
+  writeFileSync(file, source);
+  writeFileSync(codeCacheFile(file), new Script(Module.wrap(source), { filename: file }).createCachedData());
+}
