@@ -1,4 +1,4 @@
-import { readFile, realpath } from "node:fs/promises";
+import { readFileSync, realpathSync } from "node:fs";
 import { join, posix, sep } from "node:path";
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -71,6 +71,18 @@ export async function resolveValues(root: string, cluster: Cluster, index: numbe
   };
 }
 
+const realRoots = new Map<string, string>();
+
+/** The repository root with links resolved, once per root. */
+function realRootOf(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync.native(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
 async function loadValuesFile(root: string, cluster: Cluster, index: number): Promise<{ yaml?: YamlFile; diagnostics: Diagnostic[] }> {
   const release = cluster.releases[index];
   const fail = (message: string, hint?: string) => {
@@ -85,12 +97,12 @@ async function loadValuesFile(root: string, cluster: Cluster, index: number): Pr
   let text: string;
   try {
     // A link inside the repository may point anywhere: judge where the file really is.
-    const real = await realpath(join(root, file));
-    const realRoot = await realpath(root);
+    const real = realpathSync.native(join(root, file));
+    const realRoot = realRootOf(root);
     if (real !== realRoot && !real.startsWith(realRoot + sep)) {
       return fail(`valuesFile "${requested}" is a link to a file outside the repository`, "values must live in the repository, where reviews see them");
     }
-    text = await readFile(real, "utf8");
+    text = readFileSync(real, "utf8");
   } catch {
     return fail(`valuesFile "${requested}" does not exist (looked for ${file})`, "paths are relative to the cluster folder");
   }
