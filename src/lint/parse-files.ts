@@ -30,7 +30,7 @@ export async function parseFiles(files: readonly { file: string; absolute: strin
     const resources: Resource[] = [];
     const problems: ManifestProblem[] = [];
     for (const { file, absolute } of files) {
-      const parsed = parseManifests(readFileSync(absolute, "utf8"), file);
+      const parsed = parseManifests(readFileSync(absolute, "utf8"), file, () => readFileSync(absolute, "utf8"));
       resources.push(...parsed.resources);
       problems.push(...parsed.problems);
     }

@@ -31,13 +31,14 @@ export interface ParsedManifests {
  *
  * Plain manifests are read by the fast reader; the `yaml` package parses a text only when the fast
  * reader declines it, when a document is not a manifest (to report it with positions), or when a
- * rule asks for a position.
+ * rule asks for a position. `reread` gives the text again for that full parse (reading the file
+ * again), so that large sets need not keep every file's text in memory.
  */
-export function parseManifests(text: string, file: string): ParsedManifests {
-  return readPlainManifests(text, file) ?? parseManifestsFully(text, file);
+export function parseManifests(text: string, file: string, reread: () => string = () => text): ParsedManifests {
+  return readPlainManifests(text, file, reread) ?? parseManifestsFully(text, file);
 }
 
-function readPlainManifests(text: string, file: string): ParsedManifests | undefined {
+function readPlainManifests(text: string, file: string, reread: () => string): ParsedManifests | undefined {
   const documents = readDocumentsFast(text);
   if (!documents) return undefined;
   const resources: Resource[] = [];
@@ -52,7 +53,7 @@ function readPlainManifests(text: string, file: string): ParsedManifests | undef
       file,
       documentIndex: index,
       locate: (path: FieldPath) => {
-        full ??= parseManifestsFully(text, file);
+        full ??= parseManifestsFully(reread(), file);
         return full.resources[ordinal]?.locate(path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       },
       origin: () => undefined,
