@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { applicationSetFile, APPLICATIONSET_FILE, type FleetMember } from "../gitops/applicationset.js";
@@ -12,7 +11,8 @@ import { satisfiesRange } from "./kube-version.js";
 import type { RenderedResource } from "./rendered-resource.js";
 import { RenderCache } from "./render-cache.js";
 import { rendererId } from "./renderer-id.js";
-import { TreeStamps, type ReleaseInputs } from "./tree-stamps.js";
+import { readOptional, readValuesTexts, treeFingerprint, unchangedTree } from "./cluster-inputs.js";
+import { TreeStamps } from "./tree-stamps.js";
 
 export interface ClusterRender {
   cluster: Cluster;
@@ -151,68 +151,11 @@ export async function renderClusters(root: string, only?: string | readonly stri
   return result;
 }
 
-/**
- * Defined when the cluster's tree stamp holds. The stamp names the releases' inputs it was made
- * from; if their fingerprint (which covers the cluster file's text) is unchanged, so is what the
- * cluster file says, and it need not even be parsed.
- */
-async function unchangedTree(
-  root: string,
-  stamps: TreeStamps,
-  file: string,
-  text: string,
-  sourcesOnce: (name: string) => Promise<BlueprintSources>,
-): Promise<{ fleet: FleetMember; files: number } | undefined> {
-  const dir = posix.dirname(file);
-  const name = posix.basename(dir);
-  const releases = stamps.stampedReleases(name);
-  if (!releases) return undefined;
-  const fingerprint = await treeFingerprint(file, text, releases, readValuesTexts(root, dir, releases), sourcesOnce);
-  const unchanged = fingerprint === undefined ? undefined : stamps.unchanged({ name, dir }, fingerprint);
-  return unchanged && { fleet: { name, dir, gitops: unchanged.gitops }, files: unchanged.files };
-}
-
-/** Text of each release's values file ("" without one); undefined when it cannot be read. */
-function readValuesTexts(root: string, clusterDir: string, releases: readonly ReleaseInputs[]): (string | undefined)[] {
-  return releases.map((r) => (r.valuesFile === undefined ? "" : readOptional(join(root, clusterDir, r.valuesFile))));
-}
-
-/** Small files are read synchronously: much faster than fs.promises when there are hundreds. */
-function readOptional(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
 /** Everything a release's render depends on; undefined when an input cannot be read (no caching then). */
 function cacheKey(cluster: Cluster, index: number, blueprint: Blueprint, valuesText: string | undefined): string | undefined {
   if (valuesText === undefined) return undefined;
   const release = cluster.releases[index];
   return RenderCache.key([rendererId(), blueprint.contentHash, cluster.file, cluster.text, String(index), release.valuesFile ?? "", valuesText]);
-}
-
-/**
- * Everything a cluster's generated folders depend on besides kforge itself: the cluster file,
- * and per release its blueprint's files and its values file. (Other clusters only feed the
- * fleet ApplicationSet, which every render compares.) Undefined when a values file cannot be read.
- */
-async function treeFingerprint(
-  file: string,
-  text: string,
-  releases: readonly ReleaseInputs[],
-  valuesTexts: readonly (string | undefined)[],
-  sourcesOnce: (name: string) => Promise<BlueprintSources>,
-): Promise<string | undefined> {
-  const parts = [file, text];
-  for (const [index, release] of releases.entries()) {
-    const valuesText = valuesTexts[index];
-    if (valuesText === undefined) return undefined;
-    const blueprint = await sourcesOnce(release.blueprint);
-    parts.push(release.blueprint, blueprint.metaText === undefined ? "(missing)" : blueprint.contentHash, release.valuesFile ?? "", valuesText);
-  }
-  return TreeStamps.fingerprint(parts);
 }
 
 /** A missing blueprint is reported where the release names it. */
