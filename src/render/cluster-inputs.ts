@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { FleetMember } from "../gitops/applicationset.js";
 import type { BlueprintSources } from "../repo/blueprint-sources.js";
+import { readOptional } from "../repo/read-optional.js";
 import { TreeStamps, type ReleaseInputs } from "./tree-stamps.js";
 
 /**
@@ -33,15 +33,6 @@ export async function unchangedTree(
 /** Text of each release's values file ("" without one); undefined when it cannot be read. */
 export function readValuesTexts(root: string, clusterDir: string, releases: readonly ReleaseInputs[]): (string | undefined)[] {
   return releases.map((r) => (r.valuesFile === undefined ? "" : readOptional(join(root, clusterDir, r.valuesFile))));
-}
-
-/** Small files are read synchronously: much faster than fs.promises when there are hundreds. */
-export function readOptional(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /**

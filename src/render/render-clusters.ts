@@ -11,7 +11,8 @@ import { satisfiesRange } from "./kube-version.js";
 import type { RenderedResource } from "./rendered-resource.js";
 import { RenderCache } from "./render-cache.js";
 import { rendererId } from "./renderer-id.js";
-import { readOptional, readValuesTexts, treeFingerprint, unchangedTree } from "./cluster-inputs.js";
+import { readOptional } from "../repo/read-optional.js";
+import { readValuesTexts, treeFingerprint, unchangedTree } from "./cluster-inputs.js";
 import { TreeStamps } from "./tree-stamps.js";
 
 export interface ClusterRender {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { TemplateFile } from "./blueprint.js";
+import { readOptional } from "./read-optional.js";
 
 export const VALUES_SCHEMA = "values.schema.json";
 
@@ -51,12 +52,4 @@ function templateFiles(blueprintDir: string): string[] {
   };
   walk("templates", []);
   return found;
-}
-
-function readOptional(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
