@@ -11,10 +11,10 @@ export interface CrdValidators {
 
 /**
  * Reads spec.versions[].schema.openAPIV3Schema (apiextensions.k8s.io/v1, and v1beta1 per-version
- * schemas) or spec.validation.openAPIV3Schema (v1beta1). Schemas compile lazily into `ajv`, whose
+ * schemas) or spec.validation.openAPIV3Schema (v1beta1). Schemas compile lazily into `ajv()` (built only then), whose
  * `objectMeta` reference validates each custom resource's metadata like any other object's.
  */
-export function crdValidators(crds: readonly Resource[], ajv: Ajv, objectMeta: string): CrdValidators {
+export function crdValidators(crds: readonly Resource[], ajv: () => Ajv, objectMeta: string): CrdValidators {
   const schemas = new Map<string, JsonSchema>();
   for (const crd of crds) {
     for (const [apiVersion, kind, schema] of crdVersions(crd.object as JsonSchema)) schemas.set(`${apiVersion} ${kind}`, schema);
@@ -28,7 +28,7 @@ export function crdValidators(crds: readonly Resource[], ajv: Ajv, objectMeta: s
       if (!schema) return undefined;
       let validate = compiled.get(key);
       if (!validate) {
-        validate = ajv.compile(rootSchema(schema, objectMeta));
+        validate = ajv().compile(rootSchema(schema, objectMeta));
         compiled.set(key, validate);
       }
       return validate;

@@ -48,7 +48,7 @@ export function createSchemaValidator(options: { kubernetesVersion: string; crds
   }
   const sets = target.sets.map((set) => bundleValidators(kubernetesBundleFile(set.version)));
   const primary = sets[0];
-  const crds = crdValidators(options.crds ?? [], primary.ajv, "bundle#/definitions/meta.v1.ObjectMeta");
+  const crds = crdValidators(options.crds ?? [], () => primary.ajv, "bundle#/definitions/meta.v1.ObjectMeta");
   const gitops = bundleValidators(GITOPS_CRDS_FILE);
 
   const run = (validate: ValidateFunction, object: unknown, how: DescribeOptions): SchemaProblem[] =>
