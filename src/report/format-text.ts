@@ -46,25 +46,48 @@ function findingBlock(f: Finding, lines: (file: string) => string[] | undefined,
     const { file, line, column } = f.source;
     out.push(`  ${paint.cyan("from:")} ${file}:${line}:${column}`);
     const text = lines(file)?.[line - 1];
-    if (text !== undefined) out.push(`    ${paint.dim(`${line} |`)} ${text}`.trimEnd());
+    if (text !== undefined) out.push(`    ${paint.dim(`${line} |`)} ${clip(text, windowStart(text, column))}`.trimEnd());
   }
   return out.join("\n");
 }
 
-/** Up to two lines of context, the flagged line marked with `>`, and a caret line under the range. */
+/**
+ * Up to two lines of context, the flagged line marked with `>`, and a caret line under the range.
+ * Long lines (minified or generated YAML) show a window around the flagged column.
+ */
 function codeFrame(fileLines: string[], f: Finding, paint: Palette): string[] {
   const target = fileLines[f.line - 1];
   if (target === undefined) return [];
   const first = Math.max(1, f.line - CONTEXT_LINES);
   const width = String(f.line).length;
   const gutter = (n: number | "") => String(n).padStart(width);
+  const start = windowStart(target, f.column);
   const frame: string[] = [];
   for (let n = first; n <= f.line; n++) {
     const marker = n === f.line ? paint.red(">") : " ";
-    frame.push(`  ${marker} ${paint.dim(`${gutter(n)} |`)} ${fileLines[n - 1]}`.trimEnd());
+    frame.push(`  ${marker} ${paint.dim(`${gutter(n)} |`)} ${clip(fileLines[n - 1], start)}`.trimEnd());
   }
-  frame.push(`    ${paint.dim(`${gutter("")} |`)} ${paint.red(caret(target, f))}`);
+  const shift = start > 0 ? start - 1 : 0; // the window drops `start` characters and adds "…"
+  const shownLine = clip(target, start);
+  const shown = { ...f, column: f.column - shift, endColumn: Math.min(f.endColumn - shift, shownLine.length + 1) };
+  frame.push(`    ${paint.dim(`${gutter("")} |`)} ${paint.red(caret(shownLine, shown))}`);
   return frame;
+}
+
+/** Longest line shown whole in a code frame. */
+const MAX_SHOWN = 160;
+
+/** Where the shown window of `line` starts: 0, or some way before the flagged column. */
+export function windowStart(line: string, column: number): number {
+  if (line.length <= MAX_SHOWN) return 0;
+  return Math.max(0, Math.min(column - 1 - 40, line.length - MAX_SHOWN));
+}
+
+/** `line` from `start`, at most MAX_SHOWN characters, with "…" where it was cut. */
+export function clip(line: string, start: number): string {
+  if (line.length <= MAX_SHOWN && start === 0) return line;
+  const cut = line.slice(start, start + MAX_SHOWN);
+  return `${start > 0 ? "…" : ""}${cut}${start + MAX_SHOWN < line.length ? "…" : ""}`;
 }
 
 /** `^~~~` from column to endColumn (exclusive); a range running past this line ends at its end. */

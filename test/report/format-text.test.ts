@@ -49,6 +49,20 @@ describe("text format", () => {
     expect(caret("\tx: y", { line: 1, column: 5, endLine: 1, endColumn: 6 })).toBe("\t   ^");
   });
 
+  it("shows a window of a long line around the flagged column, the caret still under it", () => {
+    const line = `data: {${Array.from({ length: 400 }, (_, i) => `k${i}: v${i}`).join(", ")}}`;
+    const column = line.indexOf("k300") + 1;
+    const finding = { ...sampleReport([PLAIN]).findings[0], file: "long.yaml", line: 2, column, endLine: 2, endColumn: column + 4 };
+    const output = formatText({ ...sampleReport([PLAIN]), findings: [finding] }, { color: false, readSource: () => `kind: ConfigMap\n${line}\n` });
+    const frame = output.split("\n").filter((l) => l.includes(" | "));
+    for (const l of frame) expect(l.length).toBeLessThan(200);
+    const shown = frame.find((l) => l.startsWith("  > "))!;
+    const caretLine = frame.find((l) => /\| +\^/.test(l))!;
+    expect(shown).toContain("…");
+    expect(shown.slice(caretLine.indexOf("^"), caretLine.indexOf("^") + 4)).toBe("k300");
+    expect(caretLine.trim()).toMatch(/^\| +\^~~~$/);
+  });
+
   it("skips frames when the source is unavailable", () => {
     const output = formatText(sampleReport([PLAIN]), { color: false, readSource: () => undefined });
     expect(output).toBe(
