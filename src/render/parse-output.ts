@@ -6,6 +6,7 @@ import { isEmptyDocument } from "../yaml/empty-document.js";
 import { readDocumentsFast } from "../yaml/fast-read.js";
 import type { AssembledOutput } from "./assemble-output.js";
 import { composeDocument, DocumentOrigins, OutputShapeError } from "./origin-map.js";
+import { yamlErrorMessage } from "../yaml/yaml-error-message.js";
 
 /** One manifest a release's templates produced, before it is placed in the tree. */
 export interface RenderedDocument {
@@ -63,7 +64,7 @@ export function parseOutputFully(output: AssembledOutput, templateFile: string):
   };
   for (const doc of parseAllDocuments(output.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document[]) {
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) fail(error.pos[0], `the template produced invalid YAML: ${error.message.split("\n")[0]}`, "check the indentation and the YAML around this template line");
+      for (const error of doc.errors) fail(error.pos[0], `the template produced invalid YAML: ${yamlErrorMessage(error.message)}`, "check the indentation and the YAML around this template line");
       continue;
     }
     if (doc.contents === null || isEmptyDocument(doc)) continue;

@@ -6,6 +6,7 @@ import { MAX_ALIAS_COUNT } from "../yaml/read-yaml-file.js";
 import { readDocumentsFast } from "../yaml/fast-read.js";
 import { yaml11Reading } from "../yaml/yaml11-ambiguity.js";
 import type { FieldPath, KubeObject, Resource } from "./resource.js";
+import { yamlErrorMessage } from "../yaml/yaml-error-message.js";
 
 export type ManifestProblemCode = "yaml-syntax" | "yaml-ambiguity";
 
@@ -86,7 +87,7 @@ function toResource(doc: Document, index: number, file: string, lines: LineCount
   const syntax = (message: string, range: readonly number[] | null | undefined) =>
     problems.push({ code: "yaml-syntax", severity: "error", file, message, span: range ? spanOf(range[0], range[1], lines) : { line: 1, column: 1, endLine: 1, endColumn: 1 } });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) syntax(error.message.split("\n")[0], error.pos);
+    for (const error of doc.errors) syntax(yamlErrorMessage(error.message), error.pos);
     return undefined;
   }
   if (doc.contents === null || isEmptyDocument(doc)) return undefined;

@@ -4,6 +4,7 @@ import type { FieldPath } from "../resources/resource.js";
 import { readDocumentsFast } from "./fast-read.js";
 import { locateNode, spanOf } from "./locate-node.js";
 import type { Span } from "./span.js";
+import { yamlErrorMessage } from "./yaml-error-message.js";
 
 /** A user-edited YAML (or JSON) file: its data and a way back to each node's position. */
 export interface YamlFile {
@@ -47,7 +48,7 @@ export function parseYamlFileFully(text: string, file: string): { yaml?: YamlFil
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
     const pos = lines.linePos(error.pos[0]);
-    return { code: "yaml-syntax", file, line: pos.line, column: pos.col, message: error.message.split("\n")[0], hint: "fix the YAML syntax at this position" };
+    return { code: "yaml-syntax", file, line: pos.line, column: pos.col, message: yamlErrorMessage(error.message), hint: "fix the YAML syntax at this position" };
   });
   if (diagnostics.length > 0) return { diagnostics };
   let value: unknown;

@@ -29,6 +29,14 @@ describe("parseManifests", () => {
     expect(parsed.problems[0].message).toContain("resource exhaustion");
   });
 
+  it("reports a document nested too deeply to read as a YAML problem, in words, not a crash", () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`;
+    const parsed = parseManifests(text, "deep.yaml");
+    expect(parsed.resources).toEqual([]);
+    expect(parsed.problems[0]).toMatchObject({ code: "yaml-syntax", file: "deep.yaml", span: { line: 4 } });
+    expect(parsed.problems[0].message).toMatch(/nests collections too deeply/);
+  });
+
   it("reports tabs and duplicate keys with their positions", () => {
     const parsed = parseManifests("apiVersion: v1\nkind: ConfigMap\nkind: Secret\nmetadata:\n\tname: x\n", "t.yaml");
     expect(parsed.problems.map((p) => `${p.span.line}:${p.span.column} ${p.message}`)).toEqual(expect.arrayContaining([
