@@ -1,9 +1,9 @@
-import { Worker } from "node:worker_threads";
 import { applicationSetFile, APPLICATIONSET_FILE } from "../gitops/applicationset.js";
 import { expiredExemptions } from "../policy/apply-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { discoverClusterFiles } from "../repo/discover-clusters.js";
 import { compareTree } from "../tree/tree-changes.js";
+import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
 import { checkShare, type ShareResult } from "./check-share.js";
 
@@ -51,15 +51,7 @@ function split<T>(items: readonly T[], count: number): T[][] {
 }
 
 function checkInWorker(root: string, clusterFiles: string[], today: string): Promise<ShareResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { root, clusterFiles, today } });
-    worker.once("message", (result: ShareResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`a check worker stopped (exit code ${code}) before sending its results`)));
-  });
+  return runWorker<ShareResult>(WORKER_URL, { root, clusterFiles, today });
 }
 
 function merge(results: readonly ShareResult[]): ShareResult {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import { parseManifests, type ManifestProblem } from "../resources/parse-manifests.js";
 import type { FieldPath, KubeObject, Resource } from "../resources/resource.js";
+import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
 import type { Span } from "../yaml/span.js";
 
@@ -45,17 +45,7 @@ export async function parseFiles(files: readonly { file: string; absolute: strin
 async function parseInWorkers(files: readonly { file: string; absolute: string }[], count: number): Promise<ParsedFileData[]> {
   const shares = Array.from({ length: count }, (_, i) => files.filter((_, j) => j % count === i));
   const parts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<ParsedFileData[]>((resolve, reject) => {
-          const worker = new Worker(WORKER_URL, { workerData: { files: share } });
-          worker.once("message", (result: ParsedFileData[]) => {
-            resolve(result);
-            void worker.terminate();
-          });
-          worker.once("error", reject);
-        }),
-    ),
+    shares.map((share) => runWorker<ParsedFileData[]>(WORKER_URL, { files: share })),
   );
   // Back in the original file order, so output does not depend on scheduling.
   const byFile = new Map(parts.flat().map((p) => [p.file, p]));

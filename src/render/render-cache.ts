@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { KubeObject } from "../resources/resource.js";
 import type { SourceRef } from "../yaml/span.js";
 import type { AssembledOutput, ValueRange } from "./assemble-output.js";
-import { lazyOrigins, type RenderedDocument } from "./parse-output.js";
+import type { RenderedDocument } from "./parse-output.js";
 
 /** Folder (under the repository root) of the render cache; listed in .gitignore. */
 export const CACHE_DIR = ".kforge-cache";
@@ -54,6 +54,8 @@ export class RenderCache {
   async get(cluster: string, release: string, key: string): Promise<RenderedDocument[] | undefined> {
     const entry = (await this.entries(cluster)).releases[release];
     if (!entry || entry.key !== key) return undefined;
+    // Loaded on first use: a render whose clusters are all skipped never loads the YAML readers.
+    const { lazyOrigins } = await import("./parse-output.js");
     const outputs = entry.outputs.map(fromCachedOutput);
     return entry.documents.map((doc) => ({
       object: doc.object,
