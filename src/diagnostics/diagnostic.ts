@@ -27,6 +27,8 @@ export type DiagnosticCode =
   | "template-unsafe"
   | "template-output"
   | "unsafe-path"
+  | "invalid-name"
+  | "control-character"
   | "duplicate-output"
   | "policy-schema";
 

@@ -3,6 +3,7 @@ import { RENDERED_DIR, type Cluster } from "../repo/cluster.js";
 import { emitManifest } from "../render/emit-yaml.js";
 import { fileHeader } from "../tree/file-header.js";
 import { kustomizationFile } from "../tree/kustomization.js";
+import { outputPath } from "../tree/output-path.js";
 import { resourceFileName } from "../tree/resource-file-name.js";
 import { argoCdObjects } from "./argocd.js";
 import { fluxObjects } from "./flux.js";
@@ -12,7 +13,6 @@ export const GITOPS_DIR = "gitops";
 
 /** clusters/<name>/gitops/: the engine's objects for this cluster, applied once to bootstrap. */
 export function gitopsFiles(cluster: Cluster): Map<string, string> {
-  const dir = posix.join(cluster.dir, GITOPS_DIR);
   const renderedPath = posix.join(cluster.dir, RENDERED_DIR);
   const objects = cluster.gitops.engine === "argocd" ? argoCdObjects(cluster, renderedPath) : fluxObjects(cluster, renderedPath);
   const header = fileHeader(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring that syncs ${renderedPath}`);
@@ -22,8 +22,8 @@ export function gitopsFiles(cluster: Cluster): Map<string, string> {
     // Never `kustomization.yaml`: a Flux Kustomization must not take kustomize's own file name.
     const name = resourceFileName(String(object.kind), String((object.metadata as { name: string }).name))!;
     names.push(name);
-    files.set(posix.join(dir, name), header + emitManifest(object));
+    files.set(outputPath(cluster.dir, GITOPS_DIR, name), header + emitManifest(object));
   }
-  files.set(posix.join(dir, "kustomization.yaml"), kustomizationFile(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring`, names.sort()));
+  files.set(outputPath(cluster.dir, GITOPS_DIR, "kustomization.yaml"), kustomizationFile(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring`, names.sort()));
   return files;
 }

@@ -6,6 +6,7 @@ import type { Blueprint, ValuesSchema } from "./blueprint.js";
 import { readBlueprintSources, VALUES_SCHEMA, type BlueprintSources } from "./blueprint-sources.js";
 import { userAjv, kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
+import { findControlCharacters } from "./control-characters.js";
 
 /** Reads and checks blueprints/<name>/: blueprint.yaml, values.schema.json and templates/*.yaml.hbs. */
 export async function loadBlueprint(root: string, name: string, sources?: BlueprintSources): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
@@ -22,6 +23,15 @@ export async function loadBlueprint(root: string, name: string, sources?: Bluepr
     return { diagnostics: schemaDiagnostics(validateMeta.errors ?? [], meta.yaml, [], "blueprint-schema", "invalid blueprint.yaml") };
   }
   const data = meta.yaml.value as { metadata: { name: string }; spec: { description: string; version: string; kubernetes?: string } };
+  const control = findControlCharacters(data, (path) => path.length === 2 && path[1] === "description");
+  if (control.length > 0) {
+    return {
+      diagnostics: control.map((found) => {
+        const span = meta.yaml!.locate(found.path);
+        return { code: "control-character" as const, file: metaFile, line: span.line, column: span.column, message: `${found.path.join(".")} holds a control character (${found.character})`, hint: "blueprint names and versions are written into generated files; use one line of printable text" };
+      }),
+    };
+  }
   if (data.metadata.name !== name) {
     const span = meta.yaml.locate(["metadata", "name"]);
     return { diagnostics: [{ code: "blueprint-schema", file: metaFile, line: span.line, column: span.column, message: `blueprint name "${data.metadata.name}" does not match its folder "${name}"` }] };

@@ -6,6 +6,7 @@ import type { Cluster, Provided } from "./cluster.js";
 import { supportedVersionList } from "../validate/schema-sets.js";
 import { kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
+import { findControlCharacters } from "./control-characters.js";
 
 /** Reads and checks clusters/<name>/cluster.yaml. `file` is relative to `root`; `text` is its content when already read. */
 export async function loadCluster(root: string, file: string, text?: string): Promise<{ cluster?: Cluster; diagnostics: Diagnostic[] }> {
@@ -28,6 +29,11 @@ export async function loadCluster(root: string, file: string, text?: string): Pr
     const span = yaml.locate(path);
     problems.push({ code: "cluster-schema", file, line: span.line, column: span.column, message, hint });
   };
+  const isValues = (path: (string | number)[]) => path.length === 4 && path[0] === "spec" && path[1] === "releases" && path[3] === "values";
+  for (const found of findControlCharacters(data, isValues)) {
+    const span = yaml.locate(found.path);
+    problems.push({ code: "control-character", file, line: span.line, column: span.column, message: `${found.path.join(".")} holds a control character (${found.character}): names and paths must be one line of printable text`, hint: "names and paths end up in file names and generated files; remove the character (or rename the file it names)" });
+  }
   const folder = posix.basename(dir);
   if (data.metadata.name !== folder) {
     at(["metadata", "name"], `cluster name "${data.metadata.name}" does not match its folder "${folder}"`, `rename the folder or set metadata.name: ${folder}`);
