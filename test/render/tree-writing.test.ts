@@ -94,7 +94,7 @@ describe("paths that would escape the cluster folder", () => {
       const before = snapshot(root);
       const result = await runCli(["render"], root);
       expect(result.code, name).toBe(1);
-      expect(result.stderr).toContain("cannot be written to a file");
+      expect(result.stderr).toContain("[invalid-name]");
       expect(snapshot(root)).toEqual(before);
     }
   });
