@@ -29,6 +29,8 @@ export type DiagnosticCode =
   | "unsafe-path"
   | "invalid-name"
   | "control-character"
+  | "invalid-encoding"
+  | "file-too-large"
   | "duplicate-output"
   | "policy-schema";
 
