@@ -4,7 +4,7 @@ import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import type { GithubConfig } from "./github-config.js";
 import { GithubError, redact } from "./github-errors.js";
-import { rateLimitHandler } from "./rate-limit.js";
+import { rateLimitHandler, requestedWait } from "./rate-limit.js";
 
 const KforgeOctokit = Octokit.plugin(throttling, retry);
 export type GithubClient = InstanceType<typeof KforgeOctokit>;
@@ -40,7 +40,7 @@ export function createGithubClient(config: GithubConfig, options: ClientOptions)
     userAgent: "kforge",
     // A redirect is never followed: fetch would resend a POST as a GET (and report what the GET
     // returned as the created comment) or take the request, token and all, to another host.
-    request: { redirect: "manual" },
+    request: { redirect: "manual", fetch: retryAfterInSeconds },
     // Failed requests are logged at error level by the request-log plugin; kforge says them itself.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(String(m)), error: () => {} },
     throttle: {
@@ -52,9 +52,27 @@ export function createGithubClient(config: GithubConfig, options: ClientOptions)
     retry: { retries: 2, doNotRetry: DO_NOT_RETRY },
   });
   client.hook.after("request", (response, request) => {
-    if (response.status >= 300 && response.status < 400) throw redirectError(response.status, response.headers.location, request.method, request.url, config.apiUrl);
+    if (response.status >= 300 && response.status < 400) throw redirectError(response.status, response.headers.location, request.method, response.url || request.url, config.apiUrl);
   });
   return client;
+}
+
+/**
+ * fetch, with a `retry-after` given as an HTTP date rewritten to seconds: the throttling plugin
+ * reads only seconds and would take a date for its 60 s default, waiting and retrying however
+ * far off the date is.
+ */
+async function retryAfterInSeconds(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  const retryAfter = response.headers.get("retry-after");
+  if (retryAfter === null || /^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return response;
+  const seconds = requestedWait({ "retry-after": retryAfter });
+  if (seconds === undefined) return response;
+  const headers = new Headers(response.headers);
+  headers.set("retry-after", String(seconds));
+  const rewritten = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  Object.defineProperty(rewritten, "url", { value: response.url });
+  return rewritten;
 }
 
 function redirectError(status: number, location: string | undefined, method: string, url: string, apiUrl: string): GithubError {
