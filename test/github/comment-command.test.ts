@@ -102,6 +102,17 @@ describe("kforge comment", () => {
     expect(github.requestsTo("pulls/get")).toHaveLength(4);
   });
 
+  it("posts untrusted text with its bare URLs and mentions inert", async () => {
+    const hostile = jsonFinding({ severity: "error", message: "re-run at https://ci.evil.example/rerun or www.evil.example, cc @alice" });
+    writeFileSync(join(dir, "hostile.json"), JSON.stringify(checkJson([hostile])));
+    const result = await comment(["--pr", "7", "--input", "hostile.json"], env, dir);
+    expect(result.code).toBe(0);
+    const [posted] = github.commentsOn(7);
+    const outsideCode = posted.body.replace(/(`+)[\s\S]*?\1/g, "");
+    expect(outsideCode).toContain("re\\-run at https\u200b://ci.evil.example/rerun or www\u200b.evil.example, cc @\u200balice");
+    expect(outsideCode).not.toMatch(/https?:|www\.|@alice/);
+  });
+
   it("prints its usage with --help", async () => {
     const result = await comment(["--help"], {}, dir);
     expect(result.code).toBe(0);
