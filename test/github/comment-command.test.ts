@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -64,6 +65,27 @@ describe("kforge comment", () => {
       const result = await comment(args, caseEnv, dir);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.err).toContain(message);
+    }
+    expect(github.requests).toEqual([]);
+  });
+
+  it("refuses an --input that is not a regular file, or too big, before reading it", async () => {
+    execFileSync("mkfifo", [join(dir, "pipe.json")]);
+    mkdirSync(join(dir, "folder.json"));
+    // Sparse: 33 MiB long without taking the space.
+    writeFileSync(join(dir, "huge.json"), "");
+    truncateSync(join(dir, "huge.json"), 33 * 1024 * 1024);
+    writeFileSync(join(dir, "latin1.json"), Buffer.from('{"findings": [], "summary": {"errors": 0, "warnings": 0}, "x": "\xe9"}', "latin1"));
+    const cases: [string, string][] = [
+      [join(dir, "pipe.json"), `--input ${join(dir, "pipe.json")}: is a named pipe (FIFO), not a regular file; give the JSON file that kforge check or kforge diff wrote\n`],
+      ["/dev/zero", "--input /dev/zero: is a character device, not a regular file; give the JSON file that kforge check or kforge diff wrote\n"],
+      ["folder.json", "--input folder.json: is a directory, not a regular file; give the JSON file that kforge check or kforge diff wrote\n"],
+      ["huge.json", `--input huge.json: ${33 * 1024 * 1024} bytes is more than a kforge report can be (${32 * 1024 * 1024})\n`],
+      ["latin1.json", "--input latin1.json: not UTF-8 text; give the JSON file that kforge check or kforge diff wrote\n"],
+    ];
+    for (const [file, message] of cases) {
+      const result = await comment(["--pr", "7", "--input", file], env, dir);
+      expect(result, file).toEqual({ code: 2, out: "", err: message });
     }
     expect(github.requests).toEqual([]);
   });
