@@ -75,7 +75,8 @@ describe("formatDiffMarkdown", () => {
   const result = (patch: string): DiffResult => {
     const clusters: DiffResult["clusters"] = [{ name: "dev", state: "compared", added: [], removed: [], changed: [{ resource: { apiVersion: "v1", kind: "ConfigMap", namespace: "a", name: "<b>", file: "f.yaml" }, fields: ["data.x"], patch }] }];
     const lint = { introduced: [], fixed: [] };
-    return { base: { ref: "origin/main", commit: "0123456789abcdef" }, clusters, lint, summary: summarize(clusters, lint) };
+    const fleet: DiffResult["fleet"] = { file: "clusters/applicationset.yaml", state: "compared", added: [], removed: [], changed: [] };
+    return { base: { ref: "origin/main", commit: "0123456789abcdef" }, clusters, fleet, lint, summary: summarize(clusters, lint, fleet) };
   };
 
   it("fences a patch with more backticks than it contains and escapes HTML in the summary", () => {
