@@ -20,7 +20,7 @@ export function formatDiffMarkdown(result: DiffResult): string {
   const { summary } = result;
   const out = ["## kforge diff", ""];
   const compared = `Working tree compared with ${code(result.base.ref)} (${code(result.base.commit.slice(0, 12))})`;
-  out.push(summary.hasChanges ? `${compared}: ${summaryLine(result)}` : `✅ ${compared}: no changes to rendered resources or lint findings.`, "");
+  out.push(summary.hasChanges ? `${compared}: ${summaryLine(result)}` : `✅ ${compared}: no changes to rendered resources, GitOps objects or lint findings.`, "");
   out.push("| Cluster | Added | Removed | Changed | Note |", "| --- | ---: | ---: | ---: | --- |");
   for (const c of result.clusters) out.push(`| ${escapeCell(c.name)} | ${c.added.length} | ${c.removed.length} | ${c.changed.length} | ${note(c)} |`);
   const fleet = fleetRow(result.fleet);
