@@ -16,23 +16,30 @@ type DiffFormat = (typeof FORMATS)[number];
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "what a change does to the rendered resources and lint findings, per cluster, compared with a git revision",
+  summary: "what a change does to the rendered resources, GitOps objects and lint findings, per cluster, compared with a git revision",
   usage: `Usage: kforge diff [--base REF] [--cluster NAME] [--format text|json|markdown] [--output FILE] [--root DIR]
 
 Renders the base revision and the working tree (uncommitted edits included) in memory and
 reports, per cluster, which resources are added, removed or changed, with a unified diff
-(3 lines of context) and the changed field paths of each changed resource. Then the lint
-delta: findings the change introduces (with their positions now) and findings it fixes
-(with their positions at the base), so a pull request is judged on what it changed.
+(3 lines of context) and the changed field paths of each changed resource: the rendered tree
+and the GitOps objects of clusters/<name>/gitops/, then the fleet ApplicationSet
+(clusters/applicationset.yaml). Then the lint delta: findings the change introduces (with
+their positions now) and findings it fixes (with their positions at the base), so a pull
+request is judged on what it changed.
 
 How it compares:
-  - The base is read from git: blueprints/, clusters/ and policies/ at REF are copied out of
-    the object database into a temp folder (removed afterwards). Nothing is checked out; the
-    working tree and index are not touched. A folder missing at REF counts as empty, so a
-    first commit that adds a cluster shows all its resources as added.
-  - Resources are what the blueprints render, not the committed rendered/ files: run
-    \`kforge render --check\` (or \`kforge check\`) for those. Kustomization and GitOps files
-    are not compared.
+  - The base is read from git: every file tracked under the root at REF is copied out of the
+    object database into a temp folder (removed afterwards), so values files anywhere in the
+    repository (e.g. valuesFile: ../../common/web.yaml), blueprints and policies are those
+    of REF. Nothing is checked out; the working tree and index are not touched. A folder
+    missing at REF counts as empty, so a first commit that adds a cluster shows all its
+    resources as added.
+  - Resources are what the blueprints and cluster.yaml files produce, not the committed
+    rendered/ files: run \`kforge render --check\` (or \`kforge check\`) for those. The GitOps
+    objects (Application and AppProject, or GitRepository and Kustomization) and the fleet
+    ApplicationSet are compared like resources, so a gitops.targetRevision change shows;
+    kustomization.yaml files (kustomize's own index) are not compared. With --cluster the
+    fleet ApplicationSet is not compared: it depends on every cluster.
   - Resources are matched by API group, kind, namespace and name. The version is left out,
     and a kind that moved group (extensions/v1beta1 -> apps/v1 Deployment) keeps its
     identity, so an apiVersion bump is a change, not a removal and an addition.
@@ -41,22 +48,24 @@ How it compares:
   - Findings are matched without positions (rule, cluster, resource, message), so moving
     lines is not a change. Each side is linted with its own policies/.
   - A base cluster that does not render is reported (with its errors) and left out of the
-    comparison; a working tree that does not render prints its errors and exits 1.
+    comparison (and of the fleet ApplicationSet's, on both sides, when its cluster.yaml does
+    not load); a working tree that does not render prints its errors and exits 1.
 
 Options:
   --base REF      git revision to compare with (default: HEAD). In CI, pass the pull
                   request's base: origin/$GITHUB_BASE_REF or its commit SHA
   --cluster NAME  compare only this cluster
-  --format F      text (default), json (one object: {base, clusters, lint, summary}), or
+  --format F      text (default), json (one object: {base, clusters, fleet, lint, summary}), or
                   markdown (the pull request comment body)
   --output FILE   write the report to FILE instead of standard output (a one-line summary
                   goes to standard error)
   --root DIR      repository root (default: nearest folder upwards with clusters/)
   -h, --help      show this help
 
-Exit codes: 0 no changes, 1 changes (resources or lint findings), a base cluster that could
-not be compared, or a working tree that does not render, 2 usage errors (unknown REF, not a
-git repository, bad flags, policies that do not load).`,
+Exit codes: 0 no changes, 1 changes (resources, GitOps objects, the fleet ApplicationSet or
+lint findings), a base cluster that could not be compared, or a working tree that does not
+render, 2 usage errors (unknown REF, not a git repository, bad flags, policies that do not
+load).`,
   async run(args, io) {
     const { values } = parseFlags(args, { base: { type: "string" }, cluster: { type: "string" }, format: { type: "string" }, output: { type: "string" }, root: { type: "string" } });
     if (values.help) {

@@ -6,9 +6,12 @@ import { sortFindings } from "../lint/run-rules.js";
 import { loadPolicies } from "../policy/load-policies.js";
 import { renderClusters, type ClusterRender } from "../render/render-clusters.js";
 import { discoverClusterFiles } from "../repo/discover-clusters.js";
-import { summarize, type ClusterDiff, type DiffResult, type LintDelta } from "./diff-result.js";
-import { diffResources, refOf } from "./diff-resources.js";
+import type { FleetMember } from "../gitops/applicationset.js";
+import { APPLICATIONSET_FILE } from "../gitops/applicationset.js";
+import { summarize, type ClusterDiff, type DiffResult, type FleetDiff, type LintDelta } from "./diff-result.js";
+import { diffResources, refOf, type ResourceChanges } from "./diff-resources.js";
 import { extractBaseTree, removeBaseTree, resolveBaseCommit } from "./git-base-tree.js";
+import { fleetResources, gitopsResources } from "./gitops-resources.js";
 import { lintDelta } from "./lint-delta.js";
 
 export interface DiffOptions {
@@ -26,12 +29,15 @@ export type DiffRun = { ok: true; result: DiffResult } | { ok: false; stage: "re
 
 interface BaseCluster {
   render?: ClusterRender;
+  /** What the fleet ApplicationSet needs of it; absent when its cluster.yaml does not load. */
+  fleet?: FleetMember;
   diagnostics: Diagnostic[];
 }
 
 /**
  * Renders and lints the base revision (extracted from git into a temp folder) and the working
- * tree, and compares them per cluster. Throws BaseRevisionError when the base cannot be read.
+ * tree, and compares them per cluster: rendered resources and the GitOps objects of gitops/,
+ * then the fleet ApplicationSet. Throws BaseRevisionError when the base cannot be read.
  */
 export async function computeDiff(options: DiffOptions): Promise<DiffRun> {
   const commit = await resolveBaseCommit(options.root, options.base);
@@ -46,9 +52,10 @@ export async function computeDiff(options: DiffOptions): Promise<DiffRun> {
   try {
     const base = await renderBase(dir, options.cluster);
     const clusters = compareClusters(base, head.clusters);
+    const fleet = options.cluster ? skippedFleet() : compareFleet(base, head.fleet);
     const failed = new Set(clusters.filter((c) => c.state === "base-failed").map((c) => c.name));
     const lint = await lintBase(dir, base, options.today, options.base, headLint.findings, failed);
-    return { ok: true, result: { base: { ref: options.base, commit }, clusters, lint, summary: summarize(clusters, lint) } };
+    return { ok: true, result: { base: { ref: options.base, commit }, clusters, fleet, lint, summary: summarize(clusters, lint, fleet) } };
   } finally {
     await removeBaseTree(dir);
   }
@@ -62,7 +69,8 @@ async function renderBase(dir: string, only: string | undefined): Promise<Map<st
     if (only && name !== only) continue;
     const render = await renderClusters(dir, name);
     const ok = render.diagnostics.length === 0 && render.clusters.length === 1;
-    clusters.set(name, ok ? { render: render.clusters[0], diagnostics: [] } : { diagnostics: render.diagnostics });
+    const fleet = render.fleet[0];
+    clusters.set(name, ok ? { render: render.clusters[0], fleet, diagnostics: [] } : { fleet, diagnostics: render.diagnostics });
   }
   return clusters;
 }
@@ -75,10 +83,39 @@ function compareClusters(base: Map<string, BaseCluster>, head: ClusterRender[]):
     const after = heads.get(name);
     const empty = { name, added: [], removed: [], changed: [] };
     if (before && !before.render) return { ...empty, state: "base-failed", baseDiagnostics: before.diagnostics };
-    if (!before) return { ...empty, state: "new", added: after!.resources.map(refOf) };
-    if (!after) return { ...empty, state: "deleted", removed: before.render!.resources.map(refOf) };
-    return { name, state: "compared", ...diffResources(before.render!.resources, after.resources) };
+    if (!before) return { ...empty, state: "new", added: everything(after!).map(refOf) };
+    if (!after) return { ...empty, state: "deleted", removed: everything(before.render!).map(refOf) };
+    // Compared apart, so a release that renders an object like the GitOps wiring is never paired with it.
+    const rendered = diffResources(before.render!.resources, after.resources);
+    const gitops = diffResources(gitopsResources(before.render!.cluster), gitopsResources(after.cluster));
+    return { name, state: "compared", ...joinChanges(rendered, gitops) };
   });
+}
+
+/** What reaches the cluster from its folder: the rendered tree and the gitops/ objects. */
+function everything(render: ClusterRender) {
+  return [...render.resources, ...gitopsResources(render.cluster)];
+}
+
+function joinChanges(a: ResourceChanges, b: ResourceChanges): ResourceChanges {
+  return { added: [...a.added, ...b.added], removed: [...a.removed, ...b.removed], changed: [...a.changed, ...b.changed] };
+}
+
+/**
+ * The fleet ApplicationSet as both sides write it. A base cluster whose cluster.yaml does not
+ * load is left out on both sides (it is reported as not compared), so the rest still compares.
+ */
+function compareFleet(base: Map<string, BaseCluster>, head: readonly FleetMember[]): FleetDiff {
+  const leftOut = [...base].filter(([, c]) => !c.fleet).map(([name]) => name);
+  const before = [...base.values()].flatMap((c) => (c.fleet ? [c.fleet] : []));
+  const after = head.filter((member) => !leftOut.includes(member.name));
+  const changes = diffResources(fleetResources(before), fleetResources(after));
+  return { file: APPLICATIONSET_FILE, state: "compared", ...changes, ...(leftOut.length > 0 ? { leftOut } : {}) };
+}
+
+/** With --cluster only one cluster is rendered, and the fleet file depends on all of them. */
+function skippedFleet(): FleetDiff {
+  return { file: APPLICATIONSET_FILE, state: "skipped", added: [], removed: [], changed: [] };
 }
 
 /** Lints the base with the base's own policies; clusters whose base failed are left out on both sides. */

@@ -5,6 +5,8 @@ import type { Finding } from "../lint/finding.js";
 export interface DiffResult {
   base: { ref: string; commit: string };
   clusters: ClusterDiff[];
+  /** The fleet-wide ApplicationSet (clusters/applicationset.yaml), compared like a cluster's resources. */
+  fleet: FleetDiff;
   lint: LintDelta;
   summary: DiffSummary;
 }
@@ -45,6 +47,20 @@ export interface ClusterDiff {
   baseDiagnostics?: Diagnostic[];
 }
 
+/**
+ * `compared`: both sides' fleet files were compared (a side without Argo CD clusters has none);
+ * `skipped`: with --cluster, since the file depends on every cluster.
+ */
+export interface FleetDiff {
+  file: string;
+  state: "compared" | "skipped";
+  added: ResourceRef[];
+  removed: ResourceRef[];
+  changed: ChangedResource[];
+  /** Clusters left out of both sides because their cluster.yaml does not load at the base. */
+  leftOut?: string[];
+}
+
 export interface LintDelta {
   /** Findings in the working tree that the base does not have, with their positions now. */
   introduced: Finding[];
@@ -56,6 +72,7 @@ export interface LintDelta {
 
 export interface DiffSummary {
   clusters: number;
+  /** Resources added, removed and changed: in the clusters (rendered and gitops/) and the fleet ApplicationSet. */
   added: number;
   removed: number;
   changed: number;
@@ -67,8 +84,11 @@ export interface DiffSummary {
   hasChanges: boolean;
 }
 
-export function summarize(clusters: ClusterDiff[], lint: LintDelta): DiffSummary {
-  const total = (pick: (c: ClusterDiff) => unknown[]) => clusters.reduce((n, c) => n + pick(c).length, 0);
+type Changes = Pick<ClusterDiff, "added" | "removed" | "changed">;
+
+export function summarize(clusters: ClusterDiff[], lint: LintDelta, fleet?: FleetDiff): DiffSummary {
+  const sides: Changes[] = fleet ? [...clusters, fleet] : clusters;
+  const total = (pick: (c: Changes) => unknown[]) => sides.reduce((n, c) => n + pick(c).length, 0);
   const summary = {
     clusters: clusters.length,
     added: total((c) => c.added),

@@ -1,15 +1,19 @@
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import type { Finding } from "../lint/finding.js";
 import { describeResource } from "../resources/resource.js";
-import type { ClusterDiff, DiffResult, ResourceRef } from "./diff-result.js";
+import type { ClusterDiff, DiffResult, FleetDiff, ResourceRef } from "./diff-result.js";
 
 const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, bold: 1 } as const;
 
-/** For terminals: per cluster `+`/`~`/`-` lines, each change followed by its patch, then the lint delta. */
+/**
+ * For terminals: per cluster `+`/`~`/`-` lines, each change followed by its patch, then the
+ * fleet ApplicationSet the same way, then the lint delta.
+ */
 export function formatDiffText(result: DiffResult, options: { color: boolean }): string {
   const paint = (color: keyof typeof ANSI, text: string) => (options.color ? `\u001b[${ANSI[color]}m${text}\u001b[0m` : text);
   const out = [paint("bold", `kforge diff: working tree compared with ${result.base.ref} (${result.base.commit.slice(0, 12)})`), ""];
   for (const cluster of result.clusters) out.push(...clusterLines(cluster, paint), "");
+  out.push(...fleetLines(result.fleet, paint), "");
   out.push(...lintLines(result, paint), "", summaryLine(result));
   return `${out.join("\n")}\n`;
 }
@@ -22,15 +26,30 @@ function clusterLines(cluster: ClusterDiff, paint: Paint): string[] {
     return [`${heading}: the base does not render, so this cluster's diff cannot be computed:`, ...(cluster.baseDiagnostics ?? []).map((d) => `  ${formatDiagnostic(d)}`)];
   }
   const state = cluster.state === "new" ? " (new cluster)" : cluster.state === "deleted" ? " (cluster deleted)" : "";
-  const counts = `${cluster.added.length} added, ${cluster.removed.length} removed, ${cluster.changed.length} changed`;
-  const noChange = cluster.added.length + cluster.removed.length + cluster.changed.length === 0;
-  const lines = [`${heading}${state}: ${noChange ? "no changes" : counts}`];
-  lines.push(...cluster.added.map((r) => paint("green", `  + ${label(r)}`)));
-  for (const change of cluster.changed) {
+  return [`${heading}${state}: ${counts(cluster)}`, ...changeLines(cluster, paint)];
+}
+
+function fleetLines(fleet: FleetDiff, paint: Paint): string[] {
+  const heading = paint("bold", `fleet ApplicationSet (${fleet.file})`);
+  if (fleet.state === "skipped") return [`${heading}: not compared with --cluster (it depends on every cluster)`];
+  const leftOut = fleet.leftOut ? ` (without ${fleet.leftOut.join(", ")}: cluster.yaml does not load at the base)` : "";
+  return [`${heading}${leftOut}: ${counts(fleet)}`, ...changeLines(fleet, paint)];
+}
+
+type Changes = Pick<ClusterDiff, "added" | "removed" | "changed">;
+
+function counts(changes: Changes): string {
+  if (changes.added.length + changes.removed.length + changes.changed.length === 0) return "no changes";
+  return `${changes.added.length} added, ${changes.removed.length} removed, ${changes.changed.length} changed`;
+}
+
+function changeLines(changes: Changes, paint: Paint): string[] {
+  const lines = changes.added.map((r) => paint("green", `  + ${label(r)}`));
+  for (const change of changes.changed) {
     lines.push(paint("yellow", `  ~ ${label(change.resource)}: ${change.fields.join(", ")}`));
     lines.push(...change.patch.trimEnd().split("\n").map((line) => paintPatchLine(line, paint)));
   }
-  lines.push(...cluster.removed.map((r) => paint("red", `  - ${label(r)}`)));
+  lines.push(...changes.removed.map((r) => paint("red", `  - ${label(r)}`)));
   return lines;
 }
 
@@ -67,5 +86,7 @@ export function summaryLine(result: DiffResult): string {
   const failed = s.baseFailed > 0 ? `; ${plural(s.baseFailed, "cluster")} could not be compared` : "";
   const lint = result.lint.unavailable ? "lint delta not computed" : `lint: ${s.introduced} introduced, ${s.fixed} fixed`;
   const resources = s.added + s.removed + s.changed === 0 ? "no resource changes" : `${s.added} added, ${s.removed} removed, ${s.changed} changed`;
-  return `${resources} in ${plural(s.clusters, "cluster")}${failed}; ${lint}.`;
+  const { fleet: f } = result;
+  const fleet = f.added.length + f.removed.length + f.changed.length > 0 ? " and the fleet ApplicationSet" : "";
+  return `${resources} in ${plural(s.clusters, "cluster")}${fleet}${failed}; ${lint}.`;
 }

@@ -1,13 +1,11 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
-
-/** The folders a render reads (blueprints, clusters with their values) and lint reads (policies). */
-export const SOURCE_FOLDERS = ["blueprints", "clusters", "policies"] as const;
 
 /** The base revision cannot be used; the message says why and what to do (the CLI makes it a usage error). */
 export class BaseRevisionError extends Error {
@@ -49,31 +47,26 @@ interface TreeEntry {
 }
 
 /**
- * Copies blueprints/, clusters/ and policies/ as they are at `commit` into a new temp folder,
- * reading blobs straight from the object database: no checkout, the working tree and index are
- * never touched. Folders missing at `commit` are simply absent. The caller removes the folder.
+ * Copies every file tracked under the kforge root at `commit` into a new temp folder, reading
+ * blobs straight from the object database: no checkout, the working tree and index are never
+ * touched. The whole tree, not chosen folders: a release may take its values from anywhere in
+ * the repository (`valuesFile: ../../common/web.yaml`), and the base must render from exactly
+ * what its own clusters read. The caller removes the folder.
  */
 export async function extractBaseTree(root: string, commit: string): Promise<string> {
-  // ls-tree resolves the pathspecs and prints paths relative to `root`, so a kforge root in a
-  // subfolder of the git repository works as well.
-  const listing = await git(root, ["ls-tree", "-r", "-z", commit, "--", ...SOURCE_FOLDERS]);
-  const entries: TreeEntry[] = [];
+  // Run in `root`, ls-tree lists only what is under it, with paths relative to it, so a kforge
+  // root in a subfolder of the git repository works as well. Submodules (commits) are skipped.
+  const listing = await git(root, ["ls-tree", "-r", "-z", commit]);
+  const entries = new Map<string, TreeEntry[]>();
   for (const record of listing.split("\0")) {
     const tab = record.indexOf("\t");
     if (tab < 0) continue;
     const [mode, type, sha] = record.slice(0, tab).split(" ");
-    if (type === "blob") entries.push({ mode, sha, path: record.slice(tab + 1) });
+    if (type === "blob") entries.set(sha, [...(entries.get(sha) ?? []), { mode, sha, path: record.slice(tab + 1) }]);
   }
-  const blobs = await readBlobs(root, [...new Set(entries.map((e) => e.sha))]);
   const dir = await mkdtemp(join(tmpdir(), "kforge-diff-base-"));
   try {
-    for (const entry of entries) {
-      const target = join(dir, entry.path);
-      await mkdir(dirname(target), { recursive: true });
-      const content = blobs.get(entry.sha)!;
-      if (entry.mode === "120000") await symlink(content.toString("utf8"), target);
-      else await writeFile(target, content);
-    }
+    await writeBlobs(root, entries, dir);
   } catch (error) {
     await removeBaseTree(dir);
     throw error;
@@ -85,39 +78,90 @@ export async function removeBaseTree(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Reads many blobs with one `git cat-file --batch` instead of one process per file. */
-function readBlobs(root: string, shas: string[]): Promise<Map<string, Buffer>> {
+/**
+ * Reads the blobs with one `git cat-file --batch` and writes each where the tree has it, as it
+ * arrives: memory holds one blob at a time, however large the tree.
+ */
+function writeBlobs(root: string, entries: Map<string, TreeEntry[]>, dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (shas.length === 0) return resolve(new Map());
+    if (entries.size === 0) return resolve();
     const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
+    const parser = new BatchParser((sha, content) => {
+      for (const entry of entries.get(sha) ?? []) {
+        const target = join(dir, entry.path);
+        mkdirSync(dirname(target), { recursive: true });
+        if (entry.mode === "120000") symlinkSync(content.toString("utf8"), target);
+        else writeFileSync(target, content);
+      }
+    });
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let failed: unknown;
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (failed) return;
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        failed = error;
+        child.kill();
+      }
+    });
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
+      if (failed) return reject(failed);
       if (code !== 0) return reject(new Error(`git cat-file failed (${code}): ${stderr.trim()}`));
-      try {
-        resolve(parseBatch(Buffer.concat(chunks)));
-      } catch (error) {
-        reject(error);
-      }
+      if (parser.received !== entries.size) return reject(new Error(`git cat-file: ${parser.received} of ${entries.size} blobs received`));
+      resolve();
     });
-    child.stdin.end(`${shas.join("\n")}\n`);
+    child.stdin.end(`${[...entries.keys()].join("\n")}\n`);
   });
 }
 
-/** `--batch` output: "<sha> <type> <size>\n<content>\n" per object. */
-function parseBatch(out: Buffer): Map<string, Buffer> {
-  const blobs = new Map<string, Buffer>();
-  let at = 0;
-  while (at < out.length) {
-    const eol = out.indexOf(0x0a, at);
-    const [sha, type, size] = out.subarray(at, eol).toString("utf8").split(" ");
-    if (type !== "blob") throw new Error(`git cat-file: unexpected answer "${out.subarray(at, eol).toString("utf8")}"`);
-    const start = eol + 1;
-    blobs.set(sha, out.subarray(start, start + Number(size)));
-    at = start + Number(size) + 1;
+/**
+ * Splits `--batch` output ("<sha> <type> <size>\n<content>\n" per object) across chunk
+ * boundaries. Chunks are kept in a list and joined once per blob, so a large blob is not copied
+ * again with every chunk.
+ */
+export class BatchParser {
+  received = 0;
+  private chunks: Buffer[] = [];
+  private length = 0;
+  private blob?: { sha: string; size: number };
+
+  constructor(private readonly onBlob: (sha: string, content: Buffer) => void) {}
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    for (;;) {
+      if (!this.blob) {
+        if (!chunk.includes(0x0a) && this.chunks.length > 1) return;
+        const pending = this.take();
+        const eol = pending.indexOf(0x0a);
+        if (eol < 0) return this.keep(pending);
+        const header = pending.subarray(0, eol).toString("utf8");
+        const [sha, type, size] = header.split(" ");
+        if (type !== "blob") throw new Error(`git cat-file: unexpected answer "${header}"`);
+        this.blob = { sha, size: Number(size) };
+        this.keep(pending.subarray(eol + 1));
+      }
+      // The content and the newline that ends it.
+      if (this.length < this.blob.size + 1) return;
+      const pending = this.take();
+      this.onBlob(this.blob.sha, pending.subarray(0, this.blob.size));
+      this.keep(pending.subarray(this.blob.size + 1));
+      this.blob = undefined;
+      this.received++;
+      chunk = this.chunks[0] ?? Buffer.alloc(0);
+    }
   }
-  return blobs;
+
+  private take(): Buffer {
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
+  }
+
+  private keep(rest: Buffer): void {
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+  }
 }

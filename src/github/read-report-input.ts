@@ -65,7 +65,9 @@ interface CheckJson {
 }
 interface DiffJson {
   base?: string | { ref: string; commit?: string };
-  clusters: { name: string; state?: string; added?: (ResourceJson | { resource: ResourceJson })[]; removed?: (ResourceJson | { resource: ResourceJson })[]; changed?: { resource: ResourceJson; fields?: string[]; patch?: string | null }[] }[];
+  clusters: ChangesJson[];
+  /** The fleet ApplicationSet (`kforge diff` since it compares GitOps objects). */
+  fleet?: Omit<ChangesJson, "name"> & { file?: string };
   lint?: { introduced?: FindingJson[]; fixed?: FindingJson[]; unavailable?: string };
 }
 
@@ -84,6 +86,21 @@ function checkPart(json: CheckJson) {
   };
 }
 
+interface ChangesJson {
+  name: string;
+  state?: string;
+  added?: (ResourceJson | { resource: ResourceJson })[];
+  removed?: (ResourceJson | { resource: ResourceJson })[];
+  changed?: { resource: ResourceJson; fields?: string[]; patch?: string | null }[];
+}
+
+/** The fleet file, when it changed, as one more section of the comment, named by its file. */
+function fleetSection(fleet: DiffJson["fleet"]): ChangesJson[] {
+  if (!fleet || fleet.state === "skipped") return [];
+  if ((fleet.added?.length ?? 0) + (fleet.removed?.length ?? 0) + (fleet.changed?.length ?? 0) === 0) return [];
+  return [{ ...fleet, name: `fleet ApplicationSet (${fleet.file ?? "clusters/applicationset.yaml"})`, state: "compared" }];
+}
+
 function diffPart(json: DiffJson) {
   const introduced = json.lint?.introduced ?? [];
   const fixed = json.lint?.fixed ?? [];
@@ -91,7 +108,7 @@ function diffPart(json: DiffJson) {
   return {
     base: cap(base, INPUT_LIMITS.name),
     lintUnavailable: json.lint?.unavailable === undefined ? undefined : cap(json.lint.unavailable, INPUT_LIMITS.text),
-    clusters: json.clusters.slice(0, INPUT_LIMITS.changes).map(clusterDiff),
+    clusters: [...json.clusters, ...fleetSection(json.fleet)].slice(0, INPUT_LIMITS.changes).map(clusterDiff),
     introduced: introduced.slice(0, INPUT_LIMITS.findings).map(finding),
     fixed: fixed.slice(0, INPUT_LIMITS.findings).map(finding),
     totalIntroduced: introduced.length,
@@ -99,7 +116,7 @@ function diffPart(json: DiffJson) {
   };
 }
 
-function clusterDiff(c: DiffJson["clusters"][number]): ClusterDiff {
+function clusterDiff(c: ChangesJson): ClusterDiff {
   const added = c.added ?? [];
   const removed = c.removed ?? [];
   const changed = c.changed ?? [];
@@ -114,7 +131,7 @@ function clusterDiff(c: DiffJson["clusters"][number]): ClusterDiff {
   };
 }
 
-function resourceChange(c: NonNullable<DiffJson["clusters"][number]["changed"]>[number]): ResourceChange {
+function resourceChange(c: NonNullable<ChangesJson["changed"]>[number]): ResourceChange {
   const change: ResourceChange = { resource: describe(c.resource), fields: (c.fields ?? []).slice(0, INPUT_LIMITS.fields).map((f) => cap(f, INPUT_LIMITS.name)) };
   if (typeof c.patch === "string" && c.patch) change.patch = cap(c.patch, INPUT_LIMITS.patch);
   return change;

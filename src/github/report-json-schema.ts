@@ -62,37 +62,32 @@ export const CHECK_JSON_SCHEMA = {
 
 const addedOrRemoved = { type: "array", items: { anyOf: [resourceRef, { type: "object", required: ["resource"], properties: { resource: resourceRef } }] } } as const;
 
+const changes = {
+  state: text,
+  added: addedOrRemoved,
+  removed: addedOrRemoved,
+  changed: {
+    type: "array",
+    items: {
+      type: "object",
+      required: ["resource"],
+      properties: {
+        resource: resourceRef,
+        fields: { type: "array", items: text },
+        patch: { type: ["string", "null"] },
+      },
+    },
+  },
+} as const;
+
 export const DIFF_JSON_SCHEMA = {
   type: "object",
   required: ["clusters"],
   properties: {
     // `{ref, commit}` from `kforge diff`; plain text accepted too.
     base: { anyOf: [text, { type: "object", required: ["ref"], properties: { ref: text, commit: text } }] },
-    clusters: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["name"],
-        properties: {
-          name: text,
-          state: text,
-          added: addedOrRemoved,
-          removed: addedOrRemoved,
-          changed: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["resource"],
-              properties: {
-                resource: resourceRef,
-                fields: { type: "array", items: text },
-                patch: { type: ["string", "null"] },
-              },
-            },
-          },
-        },
-      },
-    },
+    clusters: { type: "array", items: { type: "object", required: ["name"], properties: { name: text, ...changes } } },
+    fleet: { type: "object", properties: { file: text, ...changes } },
     lint: {
       type: "object",
       properties: { introduced: { type: "array", items: finding }, fixed: { type: "array", items: finding }, unavailable: text },

@@ -9,22 +9,31 @@ export const APPLICATIONSET_FILE = "clusters/applicationset.yaml";
 /** What the ApplicationSet needs of a cluster. */
 export type FleetMember = Pick<Cluster, "name" | "dir" | "gitops">;
 
+/** The fleet file's header: why the file exists and how it relates to each cluster's gitops/ folder. */
+export const APPLICATIONSET_HEADER = fileHeader("for every Argo CD cluster: one Application per cluster tree (use this or each cluster's gitops/ folder, not both)");
+
 /**
  * For teams with many clusters and one central Argo CD: an ApplicationSet whose git directory
  * generator makes one Application per Argo CD cluster tree, sent to the Argo CD cluster of the
  * same name. One ApplicationSet per repository URL and revision. Undefined with no Argo CD cluster.
  */
 export function applicationSetFile(clusters: readonly FleetMember[]): string | undefined {
+  const objects = applicationSetObjects(clusters);
+  if (objects.length === 0) return undefined;
+  return APPLICATIONSET_HEADER + objects.map((object) => emitManifest(object)).join("---\n");
+}
+
+/** The documents of the fleet file, in order (none with no Argo CD cluster): `kforge diff` compares them. */
+export function applicationSetObjects(clusters: readonly FleetMember[]): Record<string, unknown>[] {
   const argo = clusters.filter((c) => c.gitops.engine === "argocd").sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (argo.length === 0) return undefined;
   const groups = new Map<string, FleetMember[]>();
   for (const cluster of argo) {
     const key = `${cluster.gitops.repoURL} ${cluster.gitops.targetRevision ?? "main"}`;
     groups.set(key, [...(groups.get(key) ?? []), cluster]);
   }
-  const documents = [...groups.values()].map((group, i) => {
+  return [...groups.values()].map((group, i) => {
     const { repoURL, targetRevision = "main", namespace = "argocd" } = group[0].gitops;
-    return emitManifest({
+    return {
       apiVersion: "argoproj.io/v1alpha1",
       kind: "ApplicationSet",
       metadata: { name: i === 0 ? "kforge-clusters" : `kforge-clusters-${i + 1}`, namespace, labels: { "app.kubernetes.io/managed-by": "kforge" } },
@@ -40,7 +49,6 @@ export function applicationSetFile(clusters: readonly FleetMember[]): string | u
           },
         },
       },
-    });
+    };
   });
-  return fileHeader("for every Argo CD cluster: one Application per cluster tree (use this or each cluster's gitops/ folder, not both)") + documents.join("---\n");
 }

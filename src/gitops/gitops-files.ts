@@ -11,18 +11,35 @@ import { fluxObjects } from "./flux.js";
 /** Folder, inside a cluster folder, for the objects that make the GitOps engine sync the tree. */
 export const GITOPS_DIR = "gitops";
 
-/** clusters/<name>/gitops/: the engine's objects for this cluster, applied once to bootstrap. */
-export function gitopsFiles(cluster: Cluster): Map<string, string> {
+/** One object kforge writes for the GitOps engine, in a file of its own (after `header`). */
+export interface GitopsObject {
+  file: string;
+  header: string;
+  object: Record<string, unknown>;
+}
+
+/**
+ * The engine's objects for this cluster with the files they are written to: `gitopsFiles`
+ * writes them, and `kforge diff` compares them like rendered resources (without re-reading YAML).
+ */
+export function gitopsObjects(cluster: Cluster): GitopsObject[] {
   const renderedPath = posix.join(cluster.dir, RENDERED_DIR);
   const objects = cluster.gitops.engine === "argocd" ? argoCdObjects(cluster, renderedPath) : fluxObjects(cluster, renderedPath);
   const header = fileHeader(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring that syncs ${renderedPath}`);
-  const files = new Map<string, string>();
-  const names: string[] = [];
-  for (const object of objects) {
+  return objects.map((object) => {
     // Never `kustomization.yaml`: a Flux Kustomization must not take kustomize's own file name.
     const name = resourceFileName(String(object.kind), String((object.metadata as { name: string }).name))!;
-    names.push(name);
-    files.set(outputPath(cluster.dir, GITOPS_DIR, name), header + emitManifest(object));
+    return { file: outputPath(cluster.dir, GITOPS_DIR, name), header, object };
+  });
+}
+
+/** clusters/<name>/gitops/: the engine's objects for this cluster, applied once to bootstrap. */
+export function gitopsFiles(cluster: Cluster): Map<string, string> {
+  const files = new Map<string, string>();
+  const names: string[] = [];
+  for (const { file, header, object } of gitopsObjects(cluster)) {
+    names.push(posix.basename(file));
+    files.set(file, header + emitManifest(object));
   }
   files.set(outputPath(cluster.dir, GITOPS_DIR, "kustomization.yaml"), kustomizationFile(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring`, names.sort()));
   return files;

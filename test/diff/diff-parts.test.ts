@@ -3,6 +3,7 @@ import { changedFields } from "../../src/diff/changed-fields.js";
 import { summarize, type DiffResult } from "../../src/diff/diff-result.js";
 import { formatDiffMarkdown, MAX_PATCH_CHARS } from "../../src/diff/format-diff-markdown.js";
 import { lintDelta } from "../../src/diff/lint-delta.js";
+import { BatchParser } from "../../src/diff/git-base-tree.js";
 import { redactSecret } from "../../src/diff/redact-secret.js";
 import { canonicalGroup, identityKey } from "../../src/diff/resource-identity.js";
 import type { Finding } from "../../src/lint/finding.js";
@@ -75,7 +76,8 @@ describe("formatDiffMarkdown", () => {
   const result = (patch: string): DiffResult => {
     const clusters: DiffResult["clusters"] = [{ name: "dev", state: "compared", added: [], removed: [], changed: [{ resource: { apiVersion: "v1", kind: "ConfigMap", namespace: "a", name: "<b>", file: "f.yaml" }, fields: ["data.x"], patch }] }];
     const lint = { introduced: [], fixed: [] };
-    return { base: { ref: "origin/main", commit: "0123456789abcdef" }, clusters, lint, summary: summarize(clusters, lint) };
+    const fleet: DiffResult["fleet"] = { file: "clusters/applicationset.yaml", state: "compared", added: [], removed: [], changed: [] };
+    return { base: { ref: "origin/main", commit: "0123456789abcdef" }, clusters, fleet, lint, summary: summarize(clusters, lint, fleet) };
   };
 
   it("fences a patch with more backticks than it contains and escapes HTML in the summary", () => {
@@ -89,5 +91,23 @@ describe("formatDiffMarkdown", () => {
     const body = formatDiffMarkdown(result(`@@ -1 +1 @@\n${"+x\n".repeat(MAX_PATCH_CHARS)}`));
     expect(body).toContain("Patch left out to keep this comment within GitHub's size limit");
     expect(body.length).toBeLessThan(65_536);
+  });
+});
+
+describe("BatchParser", () => {
+  it("splits `git cat-file --batch` output however it is chunked", () => {
+    const blobs: [string, string][] = [["a1", "first\n"], ["b2", ""], ["c3", "x".repeat(70_000)]];
+    const out = Buffer.from(blobs.map(([sha, content]) => `${sha} blob ${content.length}\n${content}\n`).join(""));
+    for (const size of [1, 7, 4096, out.length]) {
+      const seen: [string, string][] = [];
+      const parser = new BatchParser((sha, content) => seen.push([sha, content.toString()]));
+      for (let at = 0; at < out.length; at += size) parser.push(out.subarray(at, at + size));
+      expect(seen, `chunks of ${size}`).toEqual(blobs);
+      expect(parser.received).toBe(3);
+    }
+  });
+
+  it("refuses an answer that is not a blob", () => {
+    expect(() => new BatchParser(() => {}).push(Buffer.from("abc missing\n"))).toThrow('unexpected answer "abc missing"');
   });
 });

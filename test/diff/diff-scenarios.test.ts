@@ -95,13 +95,25 @@ describe("kforge diff", () => {
     const { code, result } = await diffJson(root);
     expect(code).toBe(1);
     expect(result.clusters).toMatchObject([{ name: "dev", state: "new", removed: [], changed: [] }]);
-    expect(result.clusters[0].added.map((r) => r.kind).sort()).toEqual(["ConfigMap", "Deployment"]);
+    // The rendered tree and the GitOps wiring of clusters/dev/gitops/.
+    expect(result.clusters[0].added.map((r) => `${r.kind} ${r.file}`).sort()).toEqual([
+      "AppProject clusters/dev/gitops/appproject-dev.yaml",
+      "Application clusters/dev/gitops/application-dev.yaml",
+      "ConfigMap clusters/dev/rendered/web/configmap-web.yaml",
+      "Deployment clusters/dev/rendered/web/deployment-web.yaml",
+    ]);
+    expect(result.fleet).toMatchObject({ state: "compared", added: [{ kind: "ApplicationSet", name: "kforge-clusters", file: "clusters/applicationset.yaml" }], removed: [], changed: [] });
   });
 
   it("a deleted cluster shows its resources as removed", async () => {
     const root = repoWith({ ...BLUEPRINTS, ...cluster("dev", WEB), ...cluster("old", WEB) }, { "clusters/old": null });
     const { result } = await diffJson(root);
-    expect(result.clusters.map((c) => [c.name, c.state, c.removed.length])).toEqual([["dev", "compared", 0], ["old", "deleted", 2]]);
+    expect(result.clusters.map((c) => [c.name, c.state, c.removed.map((r) => r.kind).sort()])).toEqual([
+      ["dev", "compared", []],
+      ["old", "deleted", ["AppProject", "Application", "ConfigMap", "Deployment"]],
+    ]);
+    // The fleet ApplicationSet no longer lists the deleted cluster's tree.
+    expect(result.fleet.changed.map((c) => [c.resource.name, c.fields])).toEqual([["kforge-clusters", ["spec.generators[0].git.directories[1]"]]]);
   });
 
   it("a base that does not render is reported, and that cluster is left out", async () => {

@@ -53,6 +53,19 @@ describe("comment body", () => {
     expect(body).toContain("Lint was not compared with the base: lint cannot run at origin/main \\(policies/a.yaml: bad\\).");
   });
 
+  it("shows a change of the fleet ApplicationSet as a section of its own, counted in the totals", () => {
+    const diff = diffJson();
+    const resource = { apiVersion: "argoproj.io/v1alpha1", kind: "ApplicationSet", namespace: "argocd", name: "kforge-clusters", file: "clusters/applicationset.yaml" };
+    diff.fleet = { file: "clusters/applicationset.yaml", state: "compared", added: [], removed: [], changed: [{ resource, fields: ["spec.generators[0].git.revision"], patch: "@@ -9 +9 @@\n-      revision: main\n+      revision: next\n" }] };
+    const { body } = commentBody(input(diff));
+    expect(body).toContain("Changes against `origin/main`: **1 added, 0 removed, 2 changed**");
+    expect(body).toContain("### fleet ApplicationSet \\(clusters/applicationset.yaml\\)\n\n**+0 added, −0 removed, ~1 changed**");
+    expect(body).toContain("- changed `ApplicationSet argocd/kforge-clusters`: `spec.generators[0].git.revision`");
+    // Not compared (--cluster) or unchanged: no section.
+    diff.fleet = { ...diff.fleet, state: "skipped", changed: [] };
+    expect(commentBody(input(diff)).body).not.toContain("fleet ApplicationSet");
+  });
+
   it("escapes untrusted text from an input file", () => {
     const hostile = jsonFinding({
       message: "a | b <script>alert(1)</script> @org/team cc @alice see #12 [x](javascript:alert(1)) **bold**\n| forged | row |",

@@ -65,6 +65,7 @@ export function diffJson(patch = "@@ -1,3 +1,3 @@\n spec:\n-  replicas: 2\n+  re
       },
       { name: "bjrdc-dev", state: "compared", added: [], removed: [], changed: [] },
     ],
+    fleet: { file: "clusters/applicationset.yaml", state: "compared", added: [], removed: [], changed: [] },
     lint: {
       introduced: [
         {
