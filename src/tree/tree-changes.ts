@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "./file-header.js";
+import { TEMP_FILE } from "./temp-files.js";
 
 export type ChangeKind = "add" | "update" | "delete";
 
@@ -13,6 +14,8 @@ export interface TreeChange {
   before?: string;
   /** Content to write (add, update). */
   after?: string;
+  /** Set for a temporary file that a killed render left behind: removed, whatever it holds. */
+  leftover?: true;
 }
 
 export interface TreeComparison {
@@ -59,6 +62,9 @@ export async function compareTree(root: string, planned: ReadonlyMap<string, str
   for (const [path, type] of [...listing].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (planned.has(path) || type === "dir") continue;
     const content = type === "file" ? readFileSync(join(root, path), "utf8") : undefined;
+    // A killed render's temporary file may be cut short before its header: it is not hand-written.
+    if (content !== undefined && TEMP_FILE.test(path)) result.changes.push({ kind: "delete", path, before: content, leftover: true });
+    else
     if (content !== undefined && isGenerated(content)) result.changes.push({ kind: "delete", path, before: content });
     else result.handWritten.push(path);
   }
