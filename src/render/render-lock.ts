@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
@@ -54,7 +55,8 @@ export function lockWaitSeconds(): number {
 
 /** Writes the whole lock under a private name, then links it in: no one ever reads half a lock. */
 async function tryCreate(path: string, content: string): Promise<boolean> {
-  const temp = `${path}.${process.pid}`;
+  // Unique per call: two renders in one process (tests, a library user) must not share it.
+  const temp = `${path}.${process.pid}-${randomUUID()}`;
   await writeFile(temp, content);
   try {
     await link(temp, path);
