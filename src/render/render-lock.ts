@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { CACHE_DIR } from "./render-cache.js";
 
 /** Under the cache folder: never in git, never inside a cluster's folders. */
@@ -27,14 +27,14 @@ export interface RenderLock {
  */
 export async function acquireRenderLock(root: string, waitSeconds: number): Promise<RenderLock> {
   const dir = join(root, CACHE_DIR);
-  await mkdir(dir, { recursive: true });
+  const created = await mkdir(dir, { recursive: true });
   // The cache folder ignores itself, so it never reaches git even without a .gitignore entry.
   await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(() => undefined);
   const path = join(dir, LOCK_FILE);
   const mine = `${process.pid} ${hostname()}\n`;
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
-    if (await tryCreate(path, mine)) return { release: () => releaseIf(path, mine) };
+    if (await tryCreate(path, mine)) return { release: () => releaseIf(path, mine, created ? dir : undefined) };
     const holder = await readFile(path, "utf8").catch(() => undefined);
     if (holder === undefined) continue; // released between the two calls: try again at once
     if (isStale(holder)) {
@@ -75,8 +75,11 @@ async function tryCreate(path: string, content: string): Promise<boolean> {
   }
 }
 
-async function releaseIf(path: string, mine: string): Promise<void> {
+/** Removes the lock if still ours, and the cache folder if this render made it and left it empty. */
+async function releaseIf(path: string, mine: string, createdDir: string | undefined): Promise<void> {
   if ((await readFile(path, "utf8").catch(() => undefined)) === mine) await unlink(path).catch(() => undefined);
+  // A render that failed leaves nothing behind, not even an empty cache folder.
+  if (createdDir && (await readdir(createdDir).catch(() => [])).every((entry) => entry === ".gitignore")) await rm(createdDir, { recursive: true, force: true });
 }
 
 /** A lock of this host whose process no longer runs; a lock of another host is never guessed at. */
