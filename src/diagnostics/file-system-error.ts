@@ -49,6 +49,13 @@ export function isFileSystemError(error: unknown): error is ErrnoError {
   return error instanceof Error && typeof (error as ErrnoError).code === "string" && Object.hasOwn(KNOWN, (error as ErrnoError).code);
 }
 
+/** "file name too long (ENAMETOOLONG)" and what to do, for a positioned input error; undefined for other errors. */
+export function fileSystemReason(error: unknown): { reason: string; todo: string } | undefined {
+  if (!isFileSystemError(error)) return undefined;
+  const known = KNOWN[error.code];
+  return { reason: `${known.says} (${error.code})`, todo: known.todo };
+}
+
 /**
  * Thrown when writing the tree failed; `restored` says whether the tree is as it was before.
  * Carries the path kforge was writing (the system error may name a temporary file).
