@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { join } from "node:path";
-import { link, mkdir, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { link, mkdir, readdir, readFile, rmdir, unlink, writeFile } from "node:fs/promises";
 import { CACHE_DIR } from "./render-cache.js";
 
 /** Under the cache folder: never in git, never inside a cluster's folders. */
@@ -26,25 +27,47 @@ export interface RenderLock {
  * A held lock is waited for up to `waitSeconds`, then refused.
  */
 export async function acquireRenderLock(root: string, waitSeconds: number): Promise<RenderLock> {
+  try {
+    return await takeLock(root, waitSeconds);
+  } catch (error) {
+    // A checkout where not even the lock can be written (read-only, full, not ours) cannot be
+    // written by another render either; a render with nothing to change still succeeds there,
+    // and one that has changes reports the fault when it writes them.
+    if (UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? "")) return { release: async () => undefined };
+    throw error;
+  }
+}
+
+const UNWRITABLE = new Set(["EROFS", "EACCES", "EPERM", "ENOSPC", "EDQUOT"]);
+
+async function takeLock(root: string, waitSeconds: number): Promise<RenderLock> {
   const dir = join(root, CACHE_DIR);
   const created = await mkdir(dir, { recursive: true });
-  // The cache folder ignores itself, so it never reaches git even without a .gitignore entry.
-  await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(() => undefined);
   const path = join(dir, LOCK_FILE);
   const mine = `${process.pid} ${hostname()}\n`;
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
-    if (await tryCreate(path, mine)) return { release: () => releaseIf(path, mine, created ? dir : undefined) };
+    // Again each time: a render that just finished may have removed the folder it had made.
+    await mkdir(dir, { recursive: true });
+    if (await tryCreate(path, mine)) {
+      await ignoreInGit(dir);
+      return { release: () => releaseIf(path, mine, created ? dir : undefined) };
+    }
     const holder = await readFile(path, "utf8").catch(() => undefined);
-    if (holder === undefined) continue; // released between the two calls: try again at once
-    if (isStale(holder)) {
+    if (holder !== undefined && isStale(holder)) {
       // Only the lock just read is removed: another render may have taken over meanwhile.
       if ((await readFile(path, "utf8").catch(() => undefined)) === holder) await unlink(path).catch(() => undefined);
       continue;
     }
-    if (Date.now() >= deadline) throw new RenderLockedError(describeHolder(holder), path, waitSeconds);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (holder !== undefined && Date.now() >= deadline) throw new RenderLockedError(describeHolder(holder), path, waitSeconds);
+    // Held, or released just now (holder undefined): look again shortly.
+    await new Promise((resolve) => setTimeout(resolve, holder === undefined ? 10 : POLL_MS));
   }
+}
+
+/** The cache folder ignores itself, so it never reaches git even without a .gitignore entry. */
+async function ignoreInGit(dir: string): Promise<void> {
+  await writeFile(join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(() => undefined);
 }
 
 /** Seconds to wait for another render: KFORGE_LOCK_WAIT, default 10. */
@@ -57,13 +80,14 @@ export function lockWaitSeconds(): number {
 async function tryCreate(path: string, content: string): Promise<boolean> {
   // Unique per call: two renders in one process (tests, a library user) must not share it.
   const temp = `${path}.${process.pid}-${randomUUID()}`;
-  await writeFile(temp, content);
   try {
+    await writeFile(temp, content);
     await link(temp, path);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return false;
+    // EEXIST: held; ENOENT: the folder went away meanwhile (the caller makes it again).
+    if (code === "EEXIST" || code === "ENOENT") return false;
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
     // A file system without hard links: create the lock in place (a reader may see it empty).
     return writeFile(path, content, { flag: "wx" }).then(
@@ -79,7 +103,13 @@ async function tryCreate(path: string, content: string): Promise<boolean> {
 async function releaseIf(path: string, mine: string, createdDir: string | undefined): Promise<void> {
   if ((await readFile(path, "utf8").catch(() => undefined)) === mine) await unlink(path).catch(() => undefined);
   // A render that failed leaves nothing behind, not even an empty cache folder.
-  if (createdDir && (await readdir(createdDir).catch(() => [])).every((entry) => entry === ".gitignore")) await rm(createdDir, { recursive: true, force: true });
+  // Never recursively: another render may be creating its lock in it right now.
+  if (createdDir && (await readdir(createdDir).catch(() => [])).every((entry) => entry === ".gitignore")) {
+    await unlink(join(createdDir, ".gitignore")).catch(() => undefined);
+    await rmdir(createdDir).catch(() => undefined);
+  }
+  // If another render took the folder over meanwhile, it stays ignored.
+  if (existsSync(dirname(path))) await ignoreInGit(dirname(path));
 }
 
 /** A lock of this host whose process no longer runs; a lock of another host is never guessed at. */
