@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { join, posix, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "./file-header.js";
 import { TEMP_FILE } from "./temp-files.js";
@@ -89,6 +89,12 @@ async function listOwned(root: string, ownedDirs: readonly string[], ownedFiles:
   for (const file of ownedFiles) {
     const type = lstatType(join(root, file));
     if (type) listing.set(file, type);
+    // An owned file outside the owned folders (the fleet ApplicationSet) may have a killed render's temporary file beside it.
+    const dir = posix.dirname(file);
+    const base = posix.basename(file);
+    for (const name of readdirSafe(join(root, dir))) {
+      if (name.startsWith(`${base}.`) && TEMP_FILE.test(name)) listing.set(`${dir}/${name}`, lstatType(join(root, dir, name)) ?? "other");
+    }
   }
   return listing;
 }
@@ -110,6 +116,14 @@ function unsafePath(root: string, clustersDir: string, path: string, typeOf: (pa
     if (i === parts.length && type !== "file") return `refusing to write ${path}: it exists and is not a regular file`;
   }
   return undefined;
+}
+
+function readdirSafe(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }
 
 function lstatType(path: string): EntryType | undefined {

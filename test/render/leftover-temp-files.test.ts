@@ -53,4 +53,14 @@ describe("temporary files left by a killed render", () => {
     expect(readdirSync(join(root, DIR)).filter((f) => f.includes(".kforge-"))).toEqual([]);
     expect((await runCli(["check"], root)).code).toBe(0);
   });
+
+  it("one beside the fleet ApplicationSet, outside any cluster folder, is found and removed too", async () => {
+    const root = await interruptedRepo();
+    const beside = "clusters/applicationset.yaml.kforge-4194301.tmp";
+    writeFileSync(join(root, beside), "apiVersion: argopr");
+    const check = await runCli(["check"], root);
+    expect(check.stderr).toContain(`leftover ${beside}`);
+    expect((await runCli(["render"], root)).code).toBe(0);
+    expect(existsSync(join(root, beside))).toBe(false);
+  });
 });
