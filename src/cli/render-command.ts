@@ -104,7 +104,9 @@ async function renderAndWrite(io: CliIo, root: string, options: { cluster?: stri
     const removed = comparison.changes.filter((c) => c.kind === "delete" && c.path.startsWith(`${dir}/`)).length;
     if (removed > 0) io.stdout(`${posix.dirname(dir)} has no cluster.yaml: its generated ${posix.basename(dir)}/ tree is removed (${removed} file${removed === 1 ? "" : "s"}).\n`);
   }
-  for (const change of comparison.changes) if (change.kind === "delete") io.stdout(`  removed  ${change.path}\n`);
+  for (const change of comparison.changes) {
+    if (change.kind === "delete") io.stdout(`  removed  ${change.path}${change.leftover ? "  (temporary file of a render that was interrupted)" : ""}\n`);
+  }
   // Only a render that succeeded leaves anything behind, the cache and the tree stamps included.
   await cache?.flush();
   await render.stamps?.save();

@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import type { ErrnoError } from "../../src/diagnostics/file-system-error.js";
 import { treeFs } from "../../src/tree/tree-fs.js";
 
 type TreeOp = keyof typeof treeFs;
@@ -6,7 +7,7 @@ type TreeOp = keyof typeof treeFs;
 const SYSCALLS: Record<TreeOp, string> = { mkdir: "mkdir", readdir: "scandir", rename: "rename", rm: "rm", rmdir: "rmdir", unlink: "unlink", writeFile: "open" };
 
 /** An error shaped like the ones Node's fs gives: code, errno, syscall, path. */
-export function errnoError(code: string, syscall: string, path: string): NodeJS.ErrnoException {
+export function errnoError(code: string, syscall: string, path: string): ErrnoError {
   return Object.assign(new Error(`${code}: injected fault, ${syscall} '${path}'`), { code, errno: -1, syscall, path });
 }
 

@@ -44,6 +44,7 @@ describe("temporary files left by a killed render", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/0 added, 0 updated, 0 removed; 2 temporary files of an interrupted render removed\.\n$/);
+    expect(result.stdout).toContain(`  removed  ${CUT_SHORT}  (temporary file of a render that was interrupted)\n`);
     expect(existsSync(join(root, CUT_SHORT))).toBe(false);
     expect(existsSync(join(root, MOVED_ASIDE))).toBe(false);
     const after = snapshot(join(root, "clusters"));
