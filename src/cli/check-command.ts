@@ -22,7 +22,7 @@ and policy. The lint report goes to standard output (or --output); the tree chec
 standard error.
 
 Exit codes: 0 up to date and nothing at or above --fail-on, 1 stale tree, input errors or
-findings, 2 usage or configuration errors.`,
+findings, 2 usage or configuration errors, or a file-system fault.`,
   async run(args, io) {
     const { values } = parseFlags(args, LINT_FLAGS);
     if (values.help) {

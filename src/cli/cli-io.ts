@@ -7,7 +7,8 @@ export interface CliIo {
   isTty: boolean;
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/** `fault`: the file system failed (full disk, permissions, limits); shares 2 with usage errors. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, fault: 2 } as const;
 
 export class UsageError extends Error {
   constructor(message: string) {

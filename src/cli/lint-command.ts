@@ -33,7 +33,7 @@ Options:
   --root DIR            repository root for cluster mode
   -h, --help            show this help
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration errors.`,
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration errors, or a file-system fault.`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { ...LINT_FLAGS, cluster: { type: "string" }, "kube-version": { type: "string" } }, true);
     if (values.help) {

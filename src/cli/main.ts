@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { describeFileSystemError, isFileSystemError, TreeWriteError } from "../diagnostics/file-system-error.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
 /**
@@ -40,7 +41,7 @@ const defaultIo: CliIo = {
   isTty: Boolean(process.stdout.isTTY),
 };
 
-/** Runs the CLI; returns the exit code. User mistakes are messages, never stack traces. */
+/** Runs the CLI; returns the exit code. User mistakes and file-system faults are messages, never stack traces. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
@@ -63,6 +64,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (error instanceof UsageError) {
       io.stderr(`kforge ${name}: ${error.message}\nRun \`kforge ${name} --help\` for usage.\n`);
       return EXIT.usage;
+    }
+    // A full disk, a permission or a limit is the environment, not a bug: one sentence, no trace.
+    if (error instanceof TreeWriteError || isFileSystemError(error)) {
+      io.stderr(`kforge ${name}: ${describeFileSystemError(error, name, io.cwd)}\n`);
+      return EXIT.fault;
     }
     io.stderr(`kforge ${name}: internal error: ${(error as Error).stack ?? error}\nThis is a bug in kforge; please report it with the command you ran.\n`);
     return 3;

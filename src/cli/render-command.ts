@@ -1,8 +1,10 @@
 import { posix } from "node:path";
 import { RenderCache } from "../render/render-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
+import { acquireRenderLock, lockWaitSeconds, RenderLockedError } from "../render/render-lock.js";
 import { applyChanges } from "../tree/apply-changes.js";
 import { compareTree } from "../tree/tree-changes.js";
+import { relative } from "node:path";
 import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
@@ -30,7 +32,12 @@ Options:
   --root DIR      repository root (default: nearest folder upwards with clusters/)
   -h, --help      show this help
 
-Exit codes: 0 done (or up to date), 1 errors in the input or stale tree, 2 usage errors.`,
+Two renders never write at once: a render waits for one that is running (up to KFORGE_LOCK_WAIT
+seconds, default 10; the lock is .kforge-cache/render.lock) and then refuses. Temporary files
+(*.kforge-<pid>.tmp) that a killed render left behind are removed.
+
+Exit codes: 0 done (or up to date), 1 errors in the input or stale tree, 2 usage errors, another
+render holding the lock, or a file-system fault (full disk, permissions: the tree is left as it was).`,
   async run(args, io) {
     const { values } = parseFlags(args, { cluster: { type: "string" }, check: { type: "boolean" }, "no-cache": { type: "boolean" }, root: { type: "string" } });
     if (values.help) {
@@ -43,6 +50,24 @@ Exit codes: 0 done (or up to date), 1 errors in the input or stale tree, 2 usage
 
 export async function runRender(io: CliIo, options: { cluster?: string; check: boolean; root?: string; cache?: boolean }): Promise<number> {
   const root = resolveRoot(io.cwd, options.root);
+  if (options.check) return renderAndWrite(io, root, options);
+  // Two renders writing one tree at once would interleave their files: one waits for the other.
+  let lock;
+  try {
+    lock = await acquireRenderLock(root, lockWaitSeconds());
+  } catch (error) {
+    if (!(error instanceof RenderLockedError)) throw error;
+    io.stderr(`kforge render: ${error.message}. Run it again when that render is done, or set KFORGE_LOCK_WAIT=<seconds> to wait longer; if no render is running, delete ${relative(io.cwd, error.lockPath) || error.lockPath}.\n`);
+    return EXIT.fault;
+  }
+  try {
+    return await renderAndWrite(io, root, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function renderAndWrite(io: CliIo, root: string, options: { cluster?: string; check: boolean; cache?: boolean }): Promise<number> {
   const cache = options.cache && !options.check ? new RenderCache(root) : undefined;
   const render = await renderClusters(root, options.cluster, cache);
   const clusters = render.clusters.length + render.unchanged.length;
@@ -79,11 +104,15 @@ export async function runRender(io: CliIo, options: { cluster?: string; check: b
     const removed = comparison.changes.filter((c) => c.kind === "delete" && c.path.startsWith(`${dir}/`)).length;
     if (removed > 0) io.stdout(`${posix.dirname(dir)} has no cluster.yaml: its generated ${posix.basename(dir)}/ tree is removed (${removed} file${removed === 1 ? "" : "s"}).\n`);
   }
-  for (const change of comparison.changes) if (change.kind === "delete") io.stdout(`  removed  ${change.path}\n`);
+  for (const change of comparison.changes) {
+    if (change.kind === "delete") io.stdout(`  removed  ${change.path}${change.leftover ? "  (temporary file of a render that was interrupted)" : ""}\n`);
+  }
   // Only a render that succeeded leaves anything behind, the cache and the tree stamps included.
   await cache?.flush();
   await render.stamps?.save();
-  const tally = (kind: string) => comparison.changes.filter((c) => c.kind === kind).length;
-  io.stdout(`kforge render: ${count}; ${tally("add")} added, ${tally("update")} updated, ${tally("delete")} removed.\n`);
+  const tally = (kind: string) => comparison.changes.filter((c) => c.kind === kind && !c.leftover).length;
+  const leftovers = comparison.changes.filter((c) => c.leftover).length;
+  const cleaned = leftovers > 0 ? `; ${leftovers} temporary file${leftovers === 1 ? "" : "s"} of an interrupted render removed` : "";
+  io.stdout(`kforge render: ${count}; ${tally("add")} added, ${tally("update")} updated, ${tally("delete")} removed${cleaned}.\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { isFileSystemError } from "../diagnostics/file-system-error.js";
 import { formatterFor } from "../report/formatters.js";
 import type { LintReport } from "../report/lint-report.js";
 import type { CliIo } from "./cli-io.js";
@@ -20,8 +21,14 @@ export async function writeReport(report: LintReport, options: LintOutputOptions
   const text = formatterFor(options.format)(report, { color: io.isTty && !options.output && !process.env.NO_COLOR, readSource });
   if (options.output) {
     const path = resolve(io.cwd, options.output);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    } catch (error) {
+      // A failed write(2) names no file: the message to the user must.
+      if (isFileSystemError(error)) error.path ??= path;
+      throw error;
+    }
   } else {
     io.stdout(text);
   }

@@ -30,9 +30,18 @@ export async function unchangedTree(
   return unchanged && { fleet: { name, dir, gitops: unchanged.gitops }, files: unchanged.files };
 }
 
+/** A values file that cannot be read is reported, at its line, when the release is rendered. */
+function readValuesText(path: string): string | undefined {
+  try {
+    return readOptional(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Text of each release's values file ("" without one); undefined when it cannot be read. */
 export function readValuesTexts(root: string, clusterDir: string, releases: readonly ReleaseInputs[]): (string | undefined)[] {
-  return releases.map((r) => (r.valuesFile === undefined ? "" : readOptional(join(root, clusterDir, r.valuesFile))));
+  return releases.map((r) => (r.valuesFile === undefined ? "" : readValuesText(join(root, clusterDir, r.valuesFile))));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Blueprint, ValuesSchema } from "./blueprint.js";
 import { readBlueprintSources, VALUES_SCHEMA, type BlueprintSources } from "./blueprint-sources.js";
 import { userAjv, kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
+import { compileValuesSchema } from "./values-schema-problems.js";
 import { findControlCharacters } from "./control-characters.js";
 
 /** Reads and checks blueprints/<name>/: blueprint.yaml, values.schema.json and templates/*.yaml.hbs. */
@@ -76,11 +77,12 @@ function checkValuesSchema(text: string, file: string): ValuesSchema {
     if (!schema.yaml) return { diagnostics: schema.diagnostics };
     value = schema.yaml.value;
   }
-  const ajv = userAjv();
-  if (!ajv.validateSchema(value as object)) {
-    return { diagnostics: [{ code: "blueprint-schema", file, line: 1, column: 1, message: `the values schema is not a valid JSON Schema: ${ajv.errorsText(ajv.errors)}` }] };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { diagnostics: [{ code: "blueprint-schema", file, line: 1, column: 1, message: "invalid values schema: it must be a JSON object (a mapping)", hint: "a blueprint's values.schema.json must be a valid JSON Schema (draft-07)" }] };
   }
-  return { validator: once(() => ajv.compile(value as object)), diagnostics: [] };
+  // Compiled here, not on first use: a schema ajv cannot compile is an input error at its line.
+  const { validate, diagnostics } = compileValuesSchema(userAjv(), value, text, file);
+  return validate ? { validator: () => validate, diagnostics: [] } : { diagnostics };
 }
 
 function once<T>(make: () => T): () => T {

@@ -8,6 +8,7 @@ export function describeChanges(changes: readonly TreeChange[]): string {
   const out: string[] = [];
   for (const change of changes) {
     if (change.kind === "add") out.push(`  missing  ${change.path}`);
+    else if (change.leftover) out.push(`  leftover ${change.path}  (temporary file of a render that was interrupted)`);
     else if (change.kind === "delete") out.push(`  stale    ${change.path}  (generated earlier, no longer produced)`);
     else {
       const patch = structuredPatch(change.path, change.path, change.before ?? "", change.after ?? "", "", "", { context: 0 });

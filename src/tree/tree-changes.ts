@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { join, posix, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "./file-header.js";
+import { TEMP_FILE } from "./temp-files.js";
 
 export type ChangeKind = "add" | "update" | "delete";
 
@@ -13,6 +14,8 @@ export interface TreeChange {
   before?: string;
   /** Content to write (add, update). */
   after?: string;
+  /** Set for a temporary file that a killed render left behind: removed, whatever it holds. */
+  leftover?: true;
 }
 
 export interface TreeComparison {
@@ -59,6 +62,9 @@ export async function compareTree(root: string, planned: ReadonlyMap<string, str
   for (const [path, type] of [...listing].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (planned.has(path) || type === "dir") continue;
     const content = type === "file" ? readFileSync(join(root, path), "utf8") : undefined;
+    // A killed render's temporary file may be cut short before its header: it is not hand-written.
+    if (content !== undefined && TEMP_FILE.test(path)) result.changes.push({ kind: "delete", path, before: content, leftover: true });
+    else
     if (content !== undefined && isGenerated(content)) result.changes.push({ kind: "delete", path, before: content });
     else result.handWritten.push(path);
   }
@@ -83,6 +89,12 @@ async function listOwned(root: string, ownedDirs: readonly string[], ownedFiles:
   for (const file of ownedFiles) {
     const type = lstatType(join(root, file));
     if (type) listing.set(file, type);
+    // An owned file outside the owned folders (the fleet ApplicationSet) may have a killed render's temporary file beside it.
+    const dir = posix.dirname(file);
+    const base = posix.basename(file);
+    for (const name of readdirSafe(join(root, dir))) {
+      if (name.startsWith(`${base}.`) && TEMP_FILE.test(name)) listing.set(`${dir}/${name}`, lstatType(join(root, dir, name)) ?? "other");
+    }
   }
   return listing;
 }
@@ -104,6 +116,14 @@ function unsafePath(root: string, clustersDir: string, path: string, typeOf: (pa
     if (i === parts.length && type !== "file") return `refusing to write ${path}: it exists and is not a regular file`;
   }
   return undefined;
+}
+
+function readdirSafe(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }
 
 function lstatType(path: string): EntryType | undefined {

@@ -1,5 +1,6 @@
 import type { Ajv, ValidateFunction } from "ajv";
-import type { Resource } from "../resources/resource.js";
+import type { FieldPath, Resource } from "../resources/resource.js";
+import { crdSchemaProblems } from "./crd-schema-problems.js";
 import { structuralToStrict } from "./structural-to-strict.js";
 import type { JsonSchema } from "./value-schemas.js";
 
@@ -7,6 +8,20 @@ import type { JsonSchema } from "./value-schemas.js";
 export interface CrdValidators {
   has(apiVersion: string, kind: string): boolean;
   validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined;
+  /**
+   * Why objects of this kind cannot be checked: its CRD's schema is invalid (the `crd-schema`
+   * rule reports where) or does not compile. Undefined when validatorFor gives a validator.
+   */
+  unusable(apiVersion: string, kind: string): string | undefined;
+}
+
+/** One served version of a CRD: its schema and where that schema is in the CRD. */
+export interface CrdVersion {
+  apiVersion: string;
+  kind: string;
+  schema: JsonSchema;
+  /** Path of the openAPIV3Schema in the CRD object. */
+  path: FieldPath;
 }
 
 /**
@@ -17,26 +32,42 @@ export interface CrdValidators {
 export function crdValidators(crds: readonly Resource[], ajv: () => Ajv, objectMeta: string): CrdValidators {
   const schemas = new Map<string, JsonSchema>();
   for (const crd of crds) {
-    for (const [apiVersion, kind, schema] of crdVersions(crd.object as JsonSchema)) schemas.set(`${apiVersion} ${kind}`, schema);
+    for (const { apiVersion, kind, schema } of crdVersions(crd.object as JsonSchema)) schemas.set(`${apiVersion} ${kind}`, schema);
   }
   const compiled = new Map<string, ValidateFunction>();
+  const unusable = new Map<string, string>();
+  const validatorFor = (apiVersion: string, kind: string): ValidateFunction | undefined => {
+    const key = `${apiVersion} ${kind}`;
+    const schema = schemas.get(key);
+    if (!schema || unusable.has(key)) return undefined;
+    let validate = compiled.get(key);
+    if (validate) return validate;
+    if (crdSchemaProblems(schema).length > 0) {
+      unusable.set(key, "its CustomResourceDefinition's schema is invalid (see the crd-schema finding)");
+      return undefined;
+    }
+    try {
+      validate = ajv().compile(rootSchema(schema, objectMeta));
+    } catch (error) {
+      // A schema the structural check let through but the validator cannot use: a finding, not a crash.
+      unusable.set(key, `its CustomResourceDefinition's schema cannot be used: ${(error as Error).message}`);
+      return undefined;
+    }
+    compiled.set(key, validate);
+    return validate;
+  };
   return {
     has: (apiVersion, kind) => schemas.has(`${apiVersion} ${kind}`),
-    validatorFor(apiVersion, kind) {
-      const key = `${apiVersion} ${kind}`;
-      const schema = schemas.get(key);
-      if (!schema) return undefined;
-      let validate = compiled.get(key);
-      if (!validate) {
-        validate = ajv().compile(rootSchema(schema, objectMeta));
-        compiled.set(key, validate);
-      }
-      return validate;
+    validatorFor,
+    unusable(apiVersion, kind) {
+      validatorFor(apiVersion, kind);
+      return unusable.get(`${apiVersion} ${kind}`);
     },
   };
 }
 
-function* crdVersions(crd: JsonSchema): Generator<[string, string, JsonSchema]> {
+/** The versions a CustomResourceDefinition defines, each with its schema; nothing for other objects. */
+export function* crdVersions(crd: JsonSchema): Generator<CrdVersion> {
   if (crd.kind !== "CustomResourceDefinition" || !String(crd.apiVersion).startsWith("apiextensions.k8s.io/")) return;
   const spec = (crd.spec ?? {}) as JsonSchema;
   const group = spec.group;
@@ -44,9 +75,11 @@ function* crdVersions(crd: JsonSchema): Generator<[string, string, JsonSchema]> 
   if (typeof group !== "string" || typeof kind !== "string") return;
   const shared = ((spec.validation as JsonSchema | undefined)?.openAPIV3Schema ?? undefined) as JsonSchema | undefined;
   const versions = Array.isArray(spec.versions) ? (spec.versions as JsonSchema[]) : typeof spec.version === "string" ? [{ name: spec.version }] : [];
-  for (const version of versions) {
-    const schema = ((version.schema as JsonSchema | undefined)?.openAPIV3Schema ?? shared) as JsonSchema | undefined;
-    if (typeof version.name === "string" && schema && typeof schema === "object") yield [`${group}/${version.name}`, kind, schema];
+  for (const [index, version] of versions.entries()) {
+    const own = (version.schema as JsonSchema | undefined)?.openAPIV3Schema as JsonSchema | undefined;
+    const schema = own ?? shared;
+    const path = own ? ["spec", "versions", index, "schema", "openAPIV3Schema"] : ["spec", "validation", "openAPIV3Schema"];
+    if (typeof version.name === "string" && schema && typeof schema === "object") yield { apiVersion: `${group}/${version.name}`, kind, schema, path };
   }
 }
 

@@ -10,7 +10,8 @@ export type SchemaProblemCode =
   | "bad-format"
   | "constraint"
   | "kind-not-in-version"
-  | "no-schema";
+  | "no-schema"
+  | "crd-schema-unusable";
 
 /** One schema problem of a resource: plain data, never thrown. */
 export interface SchemaProblem {

@@ -60,6 +60,8 @@ export function createSchemaValidator(options: { kubernetesVersion: string; crds
     const object = withoutNulls(resource.object);
     const fromCrd = crds.validatorFor(apiVersion, kind);
     if (fromCrd) return run(fromCrd, object, STRICT);
+    const unusable = crds.unusable(apiVersion, kind);
+    if (unusable) return [{ path: ["kind"], severity: "warning", code: "crd-schema-unusable", message: `${apiVersion} ${kind} was not schema-checked: ${unusable}` }];
     const withKind = sets.filter((set) => set.has(apiVersion, kind));
     if (withKind.length > 0) {
       // Between two sets: report only what every set that has the kind rejects.

@@ -1,4 +1,5 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
+import { fileSystemReason } from "../diagnostics/file-system-error.js";
 import { describeBytes, MAX_VALUES_FILE_BYTES } from "../yaml/input-limits.js";
 import { join, posix, sep } from "node:path";
 import type { ErrorObject } from "ajv";
@@ -108,7 +109,11 @@ async function loadValuesFile(root: string, cluster: Cluster, index: number): Pr
       return { diagnostics: [{ code: "file-too-large" as const, file, line: 0, column: 0, message: `the values file is ${describeBytes(size)}; kforge reads values files of at most ${describeBytes(MAX_VALUES_FILE_BYTES)}`, hint: "values this large cannot fit the objects they fill (the API server stores at most 1.5 MiB per object): move data into files the workload reads, or split the release" }] };
     }
     text = readFileSync(real, "utf8");
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const system = code === "ENOENT" || code === "ENOTDIR" ? undefined : fileSystemReason(error);
+    // A name too long or a file kforge may not read is not "missing": say what the system said.
+    if (system) return fail(`valuesFile "${requested}" cannot be read: ${system.reason}`, system.todo);
     return fail(`valuesFile "${requested}" does not exist (looked for ${file})`, "paths are relative to the cluster folder");
   }
   const parsed = parseYamlFile(text, file);

@@ -44,7 +44,8 @@ export const rule: Rule = {
           context.report({ resource, path: problem.path, message: problem.message, severity: missingSchema, remediation: "add the CustomResourceDefinition to the linted files, or set the `schema` rule's `missingSchema` option in policy" });
           continue;
         }
-        context.report({ resource, path: problem.path, message: problem.message, severity: problem.severity });
+        const remediation = problem.code === "crd-schema-unusable" ? "fix the CustomResourceDefinition's schema where the crd-schema finding points; then these objects are checked again" : undefined;
+        context.report({ resource, path: problem.path, message: problem.message, severity: problem.severity, ...(remediation ? { remediation } : {}) });
       }
     }
   },

@@ -1,0 +1,101 @@
+import { closestName } from "../diagnostics/closest-name.js";
+import type { FieldPath } from "../resources/resource.js";
+
+/** A keyword of a CRD's openAPIV3Schema that the API server would refuse, at that keyword's value. */
+export interface CrdSchemaProblem {
+  /** Relative to the openAPIV3Schema. */
+  path: FieldPath;
+  message: string;
+}
+
+const TYPES = ["array", "boolean", "integer", "number", "object", "string"];
+const NUMBERS = ["minimum", "maximum"];
+const COUNTS = ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"];
+const FLAGS = ["exclusiveMinimum", "exclusiveMaximum", "uniqueItems", "nullable", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource"];
+const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf"] as const;
+
+/**
+ * Checks a CRD's schema the way the API server checks a CustomResourceDefinition, for the
+ * keywords kforge validates with: a schema it would refuse (`type: strign`, a `pattern` that is
+ * no regular expression, `minimum: "a"`) is reported here instead of crashing the validator.
+ */
+export function crdSchemaProblems(schema: unknown): CrdSchemaProblem[] {
+  const problems: CrdSchemaProblem[] = [];
+  walk(schema, [], problems);
+  return problems;
+}
+
+function walk(schema: unknown, path: FieldPath, problems: CrdSchemaProblem[]): void {
+  const report = (at: FieldPath, message: string) => problems.push({ path: [...path, ...at], message });
+  if (!isMapping(schema)) {
+    report([], `a schema must be a mapping, not ${describe(schema)}`);
+    return;
+  }
+  const type = schema.type;
+  if (type !== undefined) {
+    if (typeof type !== "string") report(["type"], `\`type\` must be one type name (${TYPES.join(", ")}), not ${describe(type)}`);
+    else if (!TYPES.includes(type)) {
+      const guess = closestName(type, TYPES);
+      report(["type"], `\`type: ${type}\` is not a type${guess ? ` (did you mean \`${guess}\`?)` : ""}; use one of ${TYPES.join(", ")}`);
+    }
+  }
+  if (schema.pattern !== undefined) {
+    if (typeof schema.pattern !== "string") report(["pattern"], `\`pattern\` must be a string, not ${describe(schema.pattern)}`);
+    else {
+      const error = regexError(schema.pattern);
+      if (error) report(["pattern"], `\`pattern\` is not a valid regular expression: ${error}`);
+    }
+  }
+  for (const key of NUMBERS) if (schema[key] !== undefined && typeof schema[key] !== "number") report([key], `\`${key}\` must be a number, not ${describe(schema[key])}`);
+  if (schema.multipleOf !== undefined && !(typeof schema.multipleOf === "number" && schema.multipleOf > 0)) report(["multipleOf"], `\`multipleOf\` must be a number above 0, not ${describe(schema.multipleOf)}`);
+  for (const key of COUNTS) {
+    const value = schema[key];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) report([key], `\`${key}\` must be a whole number, 0 or more, not ${describe(value)}`);
+  }
+  for (const key of FLAGS) if (schema[key] !== undefined && typeof schema[key] !== "boolean") report([key], `\`${key}\` must be true or false, not ${describe(schema[key])}`);
+  if (schema.enum !== undefined && !(Array.isArray(schema.enum) && schema.enum.length > 0)) report(["enum"], `\`enum\` must be a list of the allowed values, not ${Array.isArray(schema.enum) ? "an empty list" : describe(schema.enum)}`);
+  if (schema.format !== undefined && typeof schema.format !== "string") report(["format"], `\`format\` must be a string, not ${describe(schema.format)}`);
+  if (schema.required !== undefined) {
+    if (!Array.isArray(schema.required)) report(["required"], `\`required\` must be a list of field names, not ${describe(schema.required)}`);
+    else schema.required.forEach((name, i) => typeof name !== "string" && report(["required", i], `a required field name must be a string, not ${describe(name)}`));
+  }
+  if (schema.properties !== undefined) {
+    if (!isMapping(schema.properties)) report(["properties"], `\`properties\` must be a mapping of field names to schemas, not ${describe(schema.properties)}`);
+    else for (const [name, child] of Object.entries(schema.properties)) walk(child, [...path, "properties", name], problems);
+  }
+  if (schema.items !== undefined) {
+    if (Array.isArray(schema.items)) report(["items"], "`items` must be one schema (a mapping); a list of schemas is not allowed in a CRD");
+    else walk(schema.items, [...path, "items"], problems);
+  }
+  const additional = schema.additionalProperties;
+  if (additional !== undefined && typeof additional !== "boolean") walk(additional, [...path, "additionalProperties"], problems);
+  for (const key of SCHEMA_LISTS) {
+    const branches = schema[key];
+    if (branches === undefined) continue;
+    if (!Array.isArray(branches)) report([key], `\`${key}\` must be a list of schemas, not ${describe(branches)}`);
+    else branches.forEach((branch, i) => walk(branch, [...path, key, i], problems));
+  }
+  if (schema.not !== undefined) walk(schema.not, [...path, "not"], problems);
+}
+
+/** What the validator will do with the pattern (ajv compiles patterns with the `u` flag). */
+function regexError(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, "u");
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, "");
+  }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${String(value)}`;
+}

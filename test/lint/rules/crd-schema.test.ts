@@ -1,0 +1,96 @@
+import { rule } from "../../../src/lint/rules/crd-schema.js";
+import { testRule } from "../rule-tester.js";
+
+/** A v1 CRD whose spec has the given properties (indented for `properties:` at 14 spaces). */
+const crd = (properties: string) => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Widget, plural: widgets}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+${properties}`;
+
+testRule(rule, {
+  valid: [
+    {
+      name: "a well-formed schema with constraints, int-or-string, preserve-unknown-fields and junctors",
+      yaml: crd(`              size: {type: integer, format: int32, minimum: 1, maximum: 10, multipleOf: 1}
+              name: {type: string, pattern: "^[a-z]([-a-z0-9]*[a-z0-9])?$", maxLength: 63}
+              port: {x-kubernetes-int-or-string: true, anyOf: [{type: integer}, {type: string}]}
+              tags: {type: array, items: {type: string}, uniqueItems: true, minItems: 0}
+              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
+              labels: {type: object, additionalProperties: {type: string}}
+              mode: {type: string, enum: [a, b], nullable: true}
+`),
+    },
+    { name: "objects other than CRDs are ignored", yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {type: strign, pattern: '['}\n" },
+  ],
+  invalid: [
+    {
+      name: "type: strign, at the value, with a suggestion",
+      yaml: crd("              size: {type: strign}\n"),
+      errors: [{ line: 19, column: 28, message: "`type: strign` is not a type (did you mean `string`?); use one of array, boolean, integer, number, object, string; example.com/v1 Widget objects are not schema-checked until this is fixed" }],
+    },
+    {
+      name: "a pattern that is no regular expression",
+      yaml: crd(`              name:
+                type: string
+                pattern: "^[a-z+$"
+`),
+      errors: [{ line: 21, column: 26, message: /^`pattern` is not a valid regular expression: .*Unterminated character class/ }],
+    },
+    {
+      name: "minimum: \"a\", a negative maxLength, a list as items, a property whose schema is a list",
+      yaml: crd(`              port: {type: integer, minimum: "a"}
+              name: {type: string, maxLength: -1}
+              tags: {type: array, items: [{type: string}]}
+              other: [1]
+`),
+      errors: [
+        { line: 19, column: 46, message: '`minimum` must be a number, not the string "a"' },
+        { line: 20, column: 47, message: "`maxLength` must be a whole number, 0 or more, not number -1" },
+        { line: 21, column: 42, message: "`items` must be one schema (a mapping)" },
+        { line: 22, column: 22, message: "a schema must be a mapping, not a list" },
+      ],
+    },
+    {
+      name: "deep inside items, additionalProperties and anyOf",
+      yaml: crd(`              a: {type: array, items: {type: object, properties: {b: {type: numbr}}}}
+              c: {type: object, additionalProperties: {type: string, pattern: "("}}
+              d: {anyOf: [{type: integer}, {type: intger}]}
+`),
+      errors: [
+        { line: 19, column: 77, message: "did you mean `number`?" },
+        { line: 20, column: 79, message: "`pattern` is not a valid regular expression" },
+        { line: 21, column: 51, message: "did you mean `integer`?" },
+      ],
+    },
+    {
+      name: "a v1beta1 schema shared by two versions is reported once",
+      yaml: `apiVersion: apiextensions.k8s.io/v1beta1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  versions: [{name: v1, served: true, storage: true}, {name: v2, served: true, storage: false}]
+  validation:
+    openAPIV3Schema:
+      type: objekt
+`,
+      errors: [{ line: 10, column: 13, message: "`type: objekt` is not a type (did you mean `object`?)" }],
+    },
+  ],
+});
