@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FieldPath } from "../resources/resource.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
 import { pointerToPath } from "./schema-diagnostics.js";
+import { linearPatternProblem } from "../validate/linear-regexp.js";
 
 const TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"];
 const HINT = "a blueprint's values.schema.json must be a valid JSON Schema (draft-07)";
@@ -73,13 +74,10 @@ function patternProblems(schema: unknown, path: FieldPath): { path: FieldPath; m
   return out;
 }
 
+/** Patterns run on RE2 (linear time, the API server's own syntax): look-ahead and back-references are refused. */
 function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, "u");
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, "");
-  }
+  const problem = linearPatternProblem(pattern);
+  return problem && `${problem} (patterns use RE2 syntax, as the API server does: no look-around or back-references)`;
 }
 
 function findValue(node: unknown, key: string, value: string, path: FieldPath): FieldPath | undefined {

@@ -1,5 +1,6 @@
 import { closestName } from "../diagnostics/closest-name.js";
 import type { FieldPath } from "../resources/resource.js";
+import { linearPatternProblem } from "./linear-regexp.js";
 
 /** A keyword of a CRD's openAPIV3Schema that the API server would refuse, at that keyword's value. */
 export interface CrdSchemaProblem {
@@ -78,14 +79,10 @@ function walk(schema: unknown, path: FieldPath, problems: CrdSchemaProblem[]): v
   if (schema.not !== undefined) walk(schema.not, [...path, "not"], problems);
 }
 
-/** What the validator will do with the pattern (ajv compiles patterns with the `u` flag). */
+/** Patterns run on RE2 (linear time, the API server's own syntax): look-ahead and back-references are refused. */
 function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, "u");
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, "");
-  }
+  const problem = linearPatternProblem(pattern);
+  return problem && `${problem} (patterns use RE2 syntax, as the API server does: no look-around or back-references)`;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
