@@ -1,0 +1,67 @@
+import { codeInfo, type InputCode } from "../diagnostics/codes.js";
+import type { Finding } from "../lint/finding.js";
+import { clusterOfPath } from "../lint/diagnostic-findings.js";
+import type { RenderedResource } from "../render/rendered-resource.js";
+import type { TreeChange } from "../tree/tree-changes.js";
+import type { SourceRef } from "../yaml/span.js";
+import { hasKforgeLayout } from "./kforge-layout.js";
+
+/** Longest line quoted in a message. */
+const MAX_QUOTED = 80;
+
+/**
+ * The committed tree's differences from a fresh render, as findings: a stale file at the first
+ * line that differs (with the values or template line that wrote the new text, when known), a
+ * missing or orphaned file at its first line, a hand-edited one, and hand-written files in
+ * generated folders. Every one says what to do, so no format can show a stale tree as green.
+ */
+export function treeFindings(changes: readonly TreeChange[], handWritten: readonly string[], resources: readonly RenderedResource[]): Finding[] {
+  const byFile = new Map(resources.map((r) => [r.file, r]));
+  const findings: Finding[] = [];
+  for (const change of changes) {
+    if (change.kind === "add") findings.push(finding("render-missing", change.path, 1, `${change.path} is not committed: a render generates it`));
+    else if (change.kind === "delete") findings.push(finding("render-orphaned", change.path, 1, `${change.path} was generated earlier, but a render no longer produces it`));
+    else findings.push(updated(change, byFile.get(change.path)));
+  }
+  for (const path of handWritten) {
+    findings.push(finding("render-unmanaged", path, 1, `${path} has no kforge header but is in a folder kforge generates: kforge leaves it alone and no generated kustomization lists it`));
+  }
+  return findings;
+}
+
+function updated(change: TreeChange, resource: RenderedResource | undefined): Finding {
+  const before = (change.before ?? "").split("\n");
+  const after = (change.after ?? "").split("\n");
+  let index = 0;
+  while (index < before.length && index < after.length && before[index] === after[index]) index++;
+  const line = Math.min(index + 1, Math.max(before.length, 1));
+  const committed = before[index];
+  const rendered = after[index];
+  const what =
+    committed === undefined
+      ? `a render adds ${quote(rendered ?? "")} after line ${line}`
+      : rendered === undefined
+        ? `line ${line} is ${quote(committed)}, and a render ends the file before it`
+        : `line ${line} is ${quote(committed)}, a render writes ${quote(rendered)}`;
+  const source = rendered !== undefined ? resource?.originOfLine(index + 1) : undefined;
+  if (!hasKforgeLayout(change.before ?? "")) {
+    return finding("render-hand-edited", change.path, line, `${change.path} was edited by hand (it is not laid out as kforge writes it): ${what}`, source);
+  }
+  const from = source ? `; the new text comes from ${source.file}:${source.line}` : "";
+  return finding("render-stale", change.path, line, `${change.path} is out of date: ${what}${from}`, source);
+}
+
+function finding(code: InputCode, file: string, line: number, message: string, source?: SourceRef): Finding {
+  const info = codeInfo(code)!;
+  const out: Finding = { ruleId: code, severity: info.severity ?? "error", message, file, line, column: 1, endLine: line, endColumn: 2, remediation: info.fix };
+  if (source) out.source = { file: source.file, line: source.line, column: source.column };
+  const cluster = clusterOfPath(file);
+  if (cluster) out.cluster = cluster;
+  return out;
+}
+
+function quote(line: string): string {
+  const text = line.trim();
+  const clipped = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
+  return clipped === "" ? "an empty line" : `\`${clipped}\``;
+}
