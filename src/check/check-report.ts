@@ -17,7 +17,10 @@ export interface CheckOptions {
 export interface CheckRun {
   /** Every problem as a finding: input errors, generated-tree problems and lint findings. */
   report: LintReport;
-  /** Rendered files (path -> content), for code frames. */
+  /**
+   * Text for code frames: rendered files (path -> content), except those committed with other
+   * content, whose stale-file findings point at the committed lines on disk.
+   */
   files: Map<string, string>;
   changes: TreeChange[];
   /** Clusters rendered, compared and linted; and those stopped by input errors. */
@@ -38,5 +41,6 @@ export async function checkReport(root: string, options: CheckOptions): Promise<
   const findings = [...diagnosticFindings(problems), ...check.treeFindings, ...check.findings];
   const report = buildReport(findings, check.targets, RULES, options.failOn, check.exempted);
   report.command = "check";
-  return { report, files: new Map(check.files), changes: check.changes, clusters: check.clusters, broken: check.broken.length };
+  const onDisk = new Set(check.changes.filter((c) => c.kind === "update").map((c) => c.path));
+  return { report, files: new Map(check.files.filter(([path]) => !onDisk.has(path))), changes: check.changes, clusters: check.clusters, broken: check.broken.length };
 }

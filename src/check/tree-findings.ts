@@ -44,16 +44,19 @@ function updated(change: TreeChange, resource: RenderedResource | undefined): Fi
         ? `line ${line} is ${quote(committed)}, and a render ends the file before it`
         : `line ${line} is ${quote(committed)}, a render writes ${quote(rendered)}`;
   const source = rendered !== undefined ? resource?.originOfLine(index + 1) : undefined;
+  // The range covers the committed line's text, so carets and annotations sit under it.
+  const text = committed ?? "";
+  const range = { column: text.length - text.trimStart().length + 1, endColumn: Math.max(text.trimEnd().length + 1, 2) };
   if (!hasKforgeLayout(change.before ?? "")) {
-    return finding("render-hand-edited", change.path, line, `${change.path} was edited by hand (it is not laid out as kforge writes it): ${what}`, source);
+    return finding("render-hand-edited", change.path, line, `${change.path} was edited by hand (it is not laid out as kforge writes it): ${what}`, source, range);
   }
   const from = source ? `; the new text comes from ${source.file}:${source.line}` : "";
-  return finding("render-stale", change.path, line, `${change.path} is out of date: ${what}${from}`, source);
+  return finding("render-stale", change.path, line, `${change.path} is out of date: ${what}${from}`, source, range);
 }
 
-function finding(code: InputCode, file: string, line: number, message: string, source?: SourceRef): Finding {
+function finding(code: InputCode, file: string, line: number, message: string, source?: SourceRef, range = { column: 1, endColumn: 2 }): Finding {
   const info = codeInfo(code)!;
-  const out: Finding = { ruleId: code, severity: info.severity ?? "error", message, file, line, column: 1, endLine: line, endColumn: 2, remediation: info.fix };
+  const out: Finding = { ruleId: code, severity: info.severity ?? "error", message, file, line, column: range.column, endLine: line, endColumn: Math.max(range.endColumn, range.column + 1), remediation: info.fix };
   if (source) out.source = { file: source.file, line: source.line, column: source.column };
   const cluster = clusterOfPath(file);
   if (cluster) out.cluster = cluster;

@@ -53,14 +53,14 @@ describe("check reports the whole repository", () => {
     const errors = report.summary.errors;
     expect(errors).toBeGreaterThan(0);
     const stale = report.findings.find((f: { ruleId: string }) => f.ruleId === "render-stale");
-    expect(stale).toMatchObject({ severity: "error", file: STALE, line: committedLine, column: 1, cluster: "dev", source: { file: VALUES, line: 2 } });
+    expect(stale).toMatchObject({ severity: "error", file: STALE, line: committedLine, column: 3, cluster: "dev", source: { file: VALUES, line: 2 } });
     expect(stale.message).toContain("`replicas: 2`");
     expect(stale.message).toContain("`replicas: 3`");
     expect(stale.remediation).toContain("kforge render");
 
     const text = await check(root, "text");
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain(`${STALE}:${committedLine}:1  error`);
+    expect(text.stdout).toContain(`${STALE}:${committedLine}:3  error`);
     expect(text.stdout).toContain(`from: ${VALUES}:2:`);
     expect(text.stdout).toContain(`✖ ${errors} error${errors === 1 ? "" : "s"}`);
 
@@ -78,7 +78,7 @@ describe("check reports the whole repository", () => {
     expect(github.code).toBe(1);
     const annotations = github.stdout.split("\n").filter((l) => l.startsWith("::error "));
     expect(annotations).toHaveLength(errors);
-    expect(annotations.some((a) => a.includes(`file=${VALUES},line=2`) && a.includes(`rendered ${STALE}:${committedLine}`))).toBe(true);
+    expect(annotations.some((a) => a.includes(`file=${VALUES},line=2`) && a.includes(`rendered ${STALE}:${committedLine}:3`))).toBe(true);
 
     const markdown = await check(root, "markdown");
     expect(markdown.code).toBe(1);
