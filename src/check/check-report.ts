@@ -23,6 +23,8 @@ export interface CheckRun {
    */
   files: Map<string, string>;
   changes: TreeChange[];
+  /** Generated files compared. */
+  fileCount: number;
   /** Clusters rendered, compared and linted; and those stopped by input errors. */
   clusters: number;
   broken: number;
@@ -42,5 +44,5 @@ export async function checkReport(root: string, options: CheckOptions): Promise<
   const report = buildReport(findings, check.targets, RULES, options.failOn, check.exempted);
   report.command = "check";
   const onDisk = new Set(check.changes.filter((c) => c.kind === "update").map((c) => c.path));
-  return { report, files: new Map(check.files.filter(([path]) => !onDisk.has(path))), changes: check.changes, clusters: check.clusters, broken: check.broken.length };
+  return { report, files: new Map(check.files.filter(([path]) => !onDisk.has(path))), changes: check.changes, fileCount: check.files.length, clusters: check.clusters, broken: check.broken.length };
 }

@@ -1,4 +1,5 @@
 import { checkReport } from "../check/check-report.js";
+import { describeChanges } from "../tree/describe-changes.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
 import { LINT_FLAGS, lintOutputOptions, today } from "./lint-options.js";
@@ -43,11 +44,14 @@ errors are error findings), 2 usage errors.`,
     const run = await checkReport(root, { clusters, failOn: output.failOn, today: today() });
     await writeReport(run.report, output, io, root, run.files);
     const s = run.report.summary;
+    // The report has everything; standard error keeps a log line whatever format went to stdout.
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-    const stopped = run.broken > 0 ? `, ${plural(run.broken, "cluster")} stopped by input errors` : "";
-    const stale = run.changes.length > 0 ? `; ${plural(run.changes.length, "generated file")} out of date (run \`kforge render\` and commit)` : "";
-    // One line on standard error, so a log shows the outcome whatever format went to stdout.
-    io.stderr(`kforge check: ${plural(run.clusters, "cluster")} checked${stopped}${stale}; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}: ${s.failed ? "failed" : "passed"}.\n`);
+    if (run.broken > 0) io.stderr(`kforge check: ${plural(run.broken, "cluster")} not compared or linted: input errors (in the report).\n`);
+    if (run.changes.length > 0) {
+      io.stderr(`kforge check: the committed tree is out of date (${plural(run.changes.length, "file")}):\n${describeChanges(run.changes)}\nRun \`kforge render\` and commit the result.\n`);
+    } else if (run.broken === 0) {
+      io.stderr(`kforge check: the committed tree is up to date (${plural(run.clusters, "cluster")}, ${plural(run.fileCount, "file")}).\n`);
+    }
     return s.failed ? EXIT.findings : EXIT.ok;
   },
 };
