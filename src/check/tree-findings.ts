@@ -1,3 +1,4 @@
+import { structuredPatch } from "diff";
 import { codeInfo, type InputCode } from "../diagnostics/codes.js";
 import type { Finding } from "../lint/finding.js";
 import { clusterOfPath } from "../lint/diagnostic-findings.js";
@@ -43,7 +44,7 @@ function updated(change: TreeChange, resource: RenderedResource | undefined): Fi
       : rendered === undefined
         ? `line ${line} is ${quote(committed)}, and a render ends the file before it`
         : `line ${line} is ${quote(committed)}, a render writes ${quote(rendered)}`;
-  const source = rendered !== undefined ? resource?.originOfLine(index + 1) : undefined;
+  const source = resource && changeSource(change, resource);
   // The range covers the committed line's text, so carets and annotations sit under it.
   const text = committed ?? "";
   const range = { column: text.length - text.trimStart().length + 1, endColumn: Math.max(text.trimEnd().length + 1, 2) };
@@ -52,6 +53,24 @@ function updated(change: TreeChange, resource: RenderedResource | undefined): Fi
   }
   const from = source ? `; the new text comes from ${source.file}:${source.line}` : "";
   return finding("render-stale", change.path, line, `${change.path} is out of date: ${what}${from}`, source, range);
+}
+
+/**
+ * The input behind a stale file: of the lines a render adds or changes, the first whose text
+ * comes from a values entry or cluster file (what a pull request usually edits); else the
+ * template line that wrote the first of them.
+ */
+function changeSource(change: TreeChange, resource: RenderedResource): SourceRef | undefined {
+  const patch = structuredPatch(change.path, change.path, change.before ?? "", change.after ?? "", "", "", { context: 0 });
+  const added = patch.hunks.flatMap((h) => h.lines.filter((l) => l.startsWith("+")).map((_, i) => h.newStart + i));
+  let fallback: SourceRef | undefined;
+  for (const line of added) {
+    const origin = resource.originOfLine(line);
+    if (!origin) continue;
+    if (origin.file !== resource.templateFile) return origin;
+    fallback ??= origin;
+  }
+  return fallback;
 }
 
 function finding(code: InputCode, file: string, line: number, message: string, source?: SourceRef, range = { column: 1, endColumn: 2 }): Finding {
