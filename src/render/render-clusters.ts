@@ -114,7 +114,10 @@ export async function renderClusters(root: string, only?: string | readonly stri
       const release = cluster.releases[index];
       const { blueprint, diagnostics: blueprintProblems } = await blueprintOnce(release.blueprint);
       if (!blueprint) {
-        if (!reportedBlueprints.has(release.blueprint)) diagnostics.push(...blueprintProblems.map((d) => blueprintMissingAt(d, cluster, index)));
+        // Each release that names a missing blueprint is a place to fix; problems in the
+        // blueprint's own files are reported once.
+        const located = blueprintProblems.map((d) => blueprintMissingAt(d, cluster, index));
+        diagnostics.push(...(reportedBlueprints.has(release.blueprint) ? located.filter((d) => d.code === "blueprint-missing") : located));
         reportedBlueprints.add(release.blueprint);
         failed = true;
         continue;

@@ -160,4 +160,58 @@ describe("check reports the whole repository", () => {
     expect(report.summary.errors).toBe(1);
     expect(report.summary.targets).toHaveLength(2);
   });
+
+  it("lint reports a broken cluster as findings and still lints the others; --cluster is repeatable", async () => {
+    writeFileSync(join(root, VALUES), "image: nginx:1.27\nreplicas: many\n");
+    writeFileSync(join(root, "clusters/prod/values/web.yaml"), "image: nginx\nreplicas: 2\n");
+    const run = await runCli(["lint", "--format", "json"], root);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.findings.map((f: { ruleId: string; cluster: string }) => `${f.ruleId} ${f.cluster}`)).toEqual(expect.arrayContaining(["values-schema dev", "image-tag prod"]));
+    expect(report.summary.targets.map((t: { name: string }) => t.name)).toEqual(["prod"]);
+    const one = await runCli(["lint", "--cluster", "prod", "--cluster", "prod", "--format", "json"], root);
+    expect(JSON.parse(one.stdout).findings.some((f: { ruleId: string }) => f.ruleId === "values-schema")).toBe(false);
+    const typo = await runCli(["lint", "--cluster", "dve"], root);
+    expect(typo.stderr).toContain('(did you mean "dev"?)');
+  });
+
+  it("render reports the errors of every broken cluster in one run and writes nothing; --cluster is repeatable", async () => {
+    writeFileSync(join(root, VALUES), "image: nginx:1.27\nreplicas: many\n");
+    writeFileSync(join(root, "clusters/prod/values/web.yaml"), "image: nginx:1.27\nreplicas: -1\n");
+    const before = snapshot(root);
+    const run = await runCli(["render", "--no-cache"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${VALUES}:2:11`);
+    expect(run.stderr).toContain("clusters/prod/values/web.yaml:2:11");
+    expect(run.stderr).toContain("2 errors; nothing was written.");
+    expect(snapshot(root)).toEqual(before);
+    writeFileSync(join(root, VALUES), "image: nginx:1.27\nreplicas: 4\n");
+    writeFileSync(join(root, "clusters/prod/values/web.yaml"), "image: nginx:1.27\nreplicas: 5\n");
+    const both = await runCli(["render", "--no-cache", "--cluster", "dev", "--cluster", "prod"], root);
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain("2 clusters");
+    expect(readFileSync(join(root, "clusters/prod/rendered/web/deployment-web.yaml"), "utf8")).toContain("replicas: 5");
+  });
+
+  it("lint prints a policy's unknown rule id once", async () => {
+    writeFiles(root, { "policies/team.yaml": "apiVersion: kforge.dev/v1alpha1\nkind: Policy\nmetadata: {name: team}\nspec:\n  rules:\n    image-tags: error\n" });
+    const run = await runCli(["lint"], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/unknown rule `image-tags`/g)).toHaveLength(1);
+    expect(run.stderr).toContain("1 error;");
+  });
+
+  it("reports a release naming a missing blueprint where it names it, in every cluster that does", async () => {
+    for (const name of ["qa", "stage"]) {
+      writeFiles(root, { [`clusters/${name}/cluster.yaml`]: clusterYaml(name, "    - name: web\n      blueprint: mni\n      namespace: apps\n      values: {image: nginx:1.27}\n") });
+    }
+    const run = await check(root, "json");
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    const missing = report.findings.filter((f: { ruleId: string }) => f.ruleId === "blueprint-missing");
+    expect(missing.map((f: { file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column}`)).toEqual(["clusters/qa/cluster.yaml:9:18", "clusters/stage/cluster.yaml:9:18"]);
+    expect(report.summary.targets.map((t: { name: string }) => t.name)).toEqual(["dev", "prod"]);
+    // Both new clusters loaded, so the fleet ApplicationSet, which lists them, is truly stale.
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === "render-stale").map((f: { file: string }) => f.file)).toEqual(["clusters/applicationset.yaml"]);
+  });
 });
