@@ -20,7 +20,12 @@ export function treeFindings(changes: readonly TreeChange[], handWritten: readon
   const byFile = new Map(resources.map((r) => [r.file, r]));
   const findings: Finding[] = [];
   for (const change of changes) {
-    if (change.kind === "add") findings.push(finding("render-missing", change.path, 1, `${change.path} is not committed: a render generates it`));
+    if (change.kind === "add") {
+      const resource = byFile.get(change.path);
+      const source = resource && changeSource(change, resource);
+      const from = source ? ` (from ${source.file}:${source.line})` : "";
+      findings.push(finding("render-missing", change.path, 1, `${change.path} is not committed: a render generates it${from}`, source));
+    }
     else if (change.kind === "delete") findings.push(finding("render-orphaned", change.path, 1, `${change.path} was generated earlier, but a render no longer produces it`));
     else findings.push(updated(change, byFile.get(change.path)));
   }

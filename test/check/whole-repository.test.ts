@@ -107,6 +107,9 @@ describe("check reports the whole repository", () => {
     const byCode = (code: string) => JSON.parse(run.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === code).map((f: { file: string; severity: string }) => `${f.severity} ${f.file}`);
     expect(byCode("render-hand-edited")).toEqual([`error ${STALE}`]);
     expect(byCode("render-missing")).toEqual([`error ${configMap}`]);
+    const missing = JSON.parse(run.stdout).findings.find((f: { ruleId: string }) => f.ruleId === "render-missing");
+    // The first line that comes from an input: the release name in the cluster file (line 9).
+    expect(missing.source).toMatchObject({ file: "clusters/prod/cluster.yaml", line: 9 });
     expect(byCode("render-orphaned")).toEqual([`error ${orphan}`]);
     expect(byCode("render-unmanaged")).toEqual(["warning clusters/prod/rendered/notes.md"]);
   });
