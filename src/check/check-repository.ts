@@ -1,7 +1,7 @@
 import { applicationSetFile, APPLICATIONSET_FILE } from "../gitops/applicationset.js";
 import { expiredExemptions } from "../policy/apply-policy.js";
 import type { Policy } from "../policy/policy.js";
-import { discoverClusterFiles } from "../repo/discover-clusters.js";
+import { discoverClusterFiles, discoverOrphanedTrees } from "../repo/discover-clusters.js";
 import { compareTree } from "../tree/tree-changes.js";
 import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
@@ -28,10 +28,12 @@ export async function checkRepository(root: string, policy: Policy, today: strin
   const merged = merge(results);
   if (only) return merged;
   merged.findings.push(...expiredExemptions(policy, today));
-  if (merged.unloaded.length > 0) return merged;
-  const fleet = applicationSetFile(merged.fleet);
+  // The fleet ApplicationSet lists every cluster: it cannot be judged while a cluster file does not load.
+  const judgeFleet = merged.unloaded.length === 0;
+  const fleet = judgeFleet ? applicationSetFile(merged.fleet) : undefined;
   const planned = new Map(fleet === undefined ? [] : [[APPLICATIONSET_FILE, fleet]]);
-  const tree = await compareTree(root, planned, [], [APPLICATIONSET_FILE]);
+  // Generated trees of clusters whose cluster.yaml is gone are still synced: they are stale.
+  const tree = await compareTree(root, planned, discoverOrphanedTrees(root), judgeFleet ? [APPLICATIONSET_FILE] : []);
   if (fleet !== undefined) merged.files.push([APPLICATIONSET_FILE, fleet]);
   merged.changes.push(...tree.changes);
   merged.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

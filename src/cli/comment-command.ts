@@ -27,11 +27,14 @@ export const commentCommand: Command = {
 Posts the kforge report on pull request N as one comment, and on later runs updates that same
 comment: the oldest comment starting with <!-- kforge:report --> written by the token's user.
 Comments by anyone else are never edited. A report longer than GitHub's 65,536 characters is
-cut, pointing at the job summary, where the whole report is appended (GITHUB_STEP_SUMMARY).
+cut, pointing at the job summary, where the whole report is appended (GITHUB_STEP_SUMMARY,
+kept within GitHub's 1 MiB per step). Redirects are not followed, and a rate limit asking to
+wait more than 120 s fails at once, saying when to run again.
 
   --pr N             pull request number (default: from GITHUB_REF refs/pull/N/merge)
-  --input FILE       output of \`kforge check --format json\` or \`kforge diff --format json\`;
-                     repeatable. Without it, the check runs here on the repository.
+  --input FILE       output of \`kforge check --format json\` or \`kforge diff --format json\`
+                     (a regular file, at most 32 MiB); repeatable. Without it, the check
+                     runs here on the repository.
   --author LOGIN     the login the token posts as, when it is neither a user's token nor the
                      Actions GITHUB_TOKEN (github-actions[bot]), e.g. my-app[bot]
   --check-run NAME   also create a check run NAME whose annotations are the findings

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { RenderCache } from "../render/render-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
 import { applyChanges } from "../tree/apply-changes.js";
@@ -71,6 +72,12 @@ export async function runRender(io: CliIo, options: { cluster?: string[]; check:
     return EXIT.findings;
   }
   await applyChanges(root, comparison.changes);
+  // Removals are what a GitOps engine prunes from the cluster: each one is named.
+  for (const dir of render.orphanedDirs) {
+    const removed = comparison.changes.filter((c) => c.kind === "delete" && c.path.startsWith(`${dir}/`)).length;
+    if (removed > 0) io.stdout(`${posix.dirname(dir)} has no cluster.yaml: its generated ${posix.basename(dir)}/ tree is removed (${removed} file${removed === 1 ? "" : "s"}).\n`);
+  }
+  for (const change of comparison.changes) if (change.kind === "delete") io.stdout(`  removed  ${change.path}\n`);
   // Only a render that succeeded leaves anything behind, the cache and the tree stamps included.
   await cache?.flush();
   await render.stamps?.save();

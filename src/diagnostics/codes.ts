@@ -48,6 +48,16 @@ export const INPUT_CODES = {
     explanation: "A required input (a blueprint's values schema, a template folder, a values file) cannot be read.",
     fix: "Add the file, or correct the path that names it.",
   },
+  "file-too-large": {
+    title: "A file kforge reads is larger than its limit (values files 8 MiB, manifest files 64 MiB).",
+    explanation: "Input comes from pull requests: a limit turns a huge file into one clear error instead of minutes of parsing, and values this large cannot fit the objects they fill (the API server stores at most 1.5 MiB per object).",
+    fix: "Move large data into files the workload reads, or split the release or the manifest file.",
+  },
+  "invalid-encoding": {
+    title: "A file is not valid UTF-8 text, or contains a NUL or control character.",
+    explanation: "Such bytes are invisible in reviews and read differently by different tools; kforge refuses them at their position before any YAML is read.",
+    fix: "Save the file as UTF-8 and remove the character at the position shown.",
+  },
   "invalid-name": {
     title: "A rendered object's kind, name or namespace is not one the Kubernetes API server accepts.",
     explanation: "The object would be refused on apply, and its name is used as a file path, so it is checked before anything is written.",

@@ -2,6 +2,7 @@ import type { Severity } from "../lint/finding.js";
 import type { GithubClient } from "./github-client.js";
 import { githubError } from "./github-errors.js";
 import { cap } from "./markdown-text.js";
+import { createdThing } from "./response-shape.js";
 import type { ReportFinding } from "./report-input.js";
 
 /** GitHub takes at most 50 annotations per create or update request. */
@@ -45,12 +46,13 @@ export async function publishCheckRun(client: GithubClient, request: CheckRunReq
   const { owner, repo } = request;
   const annotations = request.findings.slice(0, MAX_ANNOTATIONS).map(annotation);
   const output = { title: cap(request.title, 200), summary: cap(request.summary, 60_000) };
-  let created;
+  let response;
   try {
-    created = await client.rest.checks.create({ owner, repo, name: request.name, head_sha: request.headSha, status: "in_progress", output });
+    response = await client.rest.checks.create({ owner, repo, name: request.name, head_sha: request.headSha, status: "in_progress", output });
   } catch (error) {
     throw githubError(error, { ...ACTION, what: `create the check run "${request.name}"`, notFound: `commit ${request.headSha} not found in ${owner}/${repo}` }, request.apiUrl);
   }
+  const created = createdThing(response.data, `POST /repos/${owner}/${repo}/check-runs`);
   const batches = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   if (batches.length === 0) batches.push([]);
@@ -60,7 +62,7 @@ export async function publishCheckRun(client: GithubClient, request: CheckRunReq
       await client.rest.checks.update({
         owner,
         repo,
-        check_run_id: created.data.id,
+        check_run_id: created.id,
         output: batch.length > 0 ? { ...output, annotations: batch } : output,
         ...(last ? { conclusion: request.conclusion, completed_at: new Date().toISOString() } : {}),
       });
@@ -68,7 +70,7 @@ export async function publishCheckRun(client: GithubClient, request: CheckRunReq
       throw githubError(error, { ...ACTION, what: `add annotations to the check run "${request.name}"` }, request.apiUrl);
     }
   }
-  return { id: created.data.id, url: created.data.html_url ?? "", annotations: annotations.length };
+  return { id: created.id, url: created.html_url, annotations: annotations.length };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { MAX_WAIT_SECONDS, requestedWait, waitText } from "./rate-limit.js";
+
 /** A failure talking to GitHub, said for people: what failed and what to do. Exit code 1. */
 export class GithubError extends Error {
   constructor(message: string) {
@@ -31,11 +33,13 @@ export function githubError(error: unknown, action: GithubAction, apiUrl: string
     case 401:
       return new GithubError(`GitHub rejected the token (401${said}) while trying to ${action.what}: GITHUB_TOKEN is expired, revoked or not a token for ${apiUrl}.`);
     case 403:
-      if (isRateLimited(e)) return new GithubError(`GitHub's rate limit stopped the attempt to ${action.what} (403${said}), even after waiting; run the job again later.`);
+      if (isRateLimited(e)) return rateLimited(e, action, said);
       return new GithubError(
         `GitHub refused to ${action.what} (403${said}). The workflow needs \`permissions: ${action.permission}\`. ` +
           "On pull requests from forks GITHUB_TOKEN is read-only: post the comment from a `workflow_run` job that downloads the report artifact.",
       );
+    case 429:
+      return rateLimited(e, action, said);
     case 404:
       return new GithubError(action.notFound ?? `GitHub could not find what is needed to ${action.what} (404${said}); check the repository and that the token can see it.`);
     case 422:
@@ -45,6 +49,18 @@ export function githubError(error: unknown, action: GithubAction, apiUrl: string
       if (!e.response) return new GithubError(`cannot reach GitHub at ${apiUrl} to ${action.what}: ${e.message ?? String(error)}`);
   }
   return new GithubError(`GitHub failed to ${action.what} (${e.status ?? "no status"}${said}); try again later.`);
+}
+
+/** Says when to try again: GitHub's wait if it named one, beyond what kforge waits or after its retries. */
+function rateLimited(e: RequestErrorLike, action: GithubAction, said: string): GithubError {
+  const wait = requestedWait(e.response?.headers);
+  const when =
+    wait !== undefined && wait > MAX_WAIT_SECONDS
+      ? `GitHub asks to wait ${waitText(wait)}, longer than kforge waits (${MAX_WAIT_SECONDS} s): run the job again after that`
+      : wait !== undefined
+        ? `still limited after waiting; GitHub asks to wait ${waitText(wait)}: run the job again after that`
+        : "run the job again later";
+  return new GithubError(`GitHub's rate limit stopped the attempt to ${action.what} (${e.status}${said}); ${when}.`);
 }
 
 /** `: message` from GitHub's JSON error body, without the documentation link. */

@@ -1,11 +1,11 @@
 /**
  * Untrusted text (finding messages, resource names, patches from a fork's artifact) turned into
  * Markdown that shows exactly that text: it cannot break a table, open HTML, links or emphasis,
- * ping people or teams, or cross-reference issues.
+ * ping people or teams, cross-reference issues, or become links.
  */
+import { INVISIBLE, neutralize } from "../report/inert-text.js";
 
-/** Control characters other than tab and newline; bidi overrides too, so text cannot disguise itself. */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+export { neutralize };
 
 /** Cuts text to `max` characters (never inside a surrogate pair), marking the cut. */
 export function cap(text: string, max: number): string {
@@ -13,14 +13,6 @@ export function cap(text: string, max: number): string {
   let end = max - 1;
   if (/[\ud800-\udbff]/.test(text[end - 1] ?? "")) end--;
   return `${text.slice(0, end)}…`;
-}
-
-/**
- * `@user`, `@org/team` and `#123` would notify people or link issues; a zero-width space after
- * the sign keeps the text readable and inert. Applied everywhere except inside code.
- */
-export function neutralize(text: string): string {
-  return text.replace(INVISIBLE, "").replace(/@(?=[\w-])/g, "@\u200b").replace(/#(?=\d)/g, "#\u200b");
 }
 
 /**

@@ -1,17 +1,13 @@
-import { appendFile } from "node:fs/promises";
 import { publishCheckRun } from "./check-run.js";
 import { commentBody } from "./comment-body.js";
 import { plural } from "./comment-sections.js";
-import { fitMarkdown } from "./fit-markdown.js";
 import type { GithubClient } from "./github-client.js";
 import type { GithubConfig } from "./github-config.js";
 import { pullRequestHead } from "./pull-request-head.js";
+import { appendStepSummary } from "./step-summary.js";
 import type { ReportInput } from "./report-input.js";
 import { upsertStickyComment, type StickyResult } from "./sticky-comment.js";
 import { tokenLogin, type TokenLogin } from "./token-login.js";
-
-/** GitHub shows at most 1 MiB of a step's job summary. */
-const STEP_SUMMARY_LIMIT = 1_000_000;
 
 export interface PublishRequest {
   config: GithubConfig;
@@ -41,8 +37,7 @@ export async function publishReport(request: PublishRequest): Promise<PublishRes
   const head = await pullRequestHead(client, config.owner, config.repo, request.pullNumber, config.apiUrl);
   if (truncated && request.stepSummaryFile) {
     // Before the comment, so the comment's pointer is true by the time anyone reads it.
-    const notice = "\n---\n\n⚠️ The report was cut to fit GitHub's limit for a job summary.\n";
-    await appendFile(request.stepSummaryFile, fitMarkdown(full, STEP_SUMMARY_LIMIT, notice).text);
+    await appendStepSummary(request.stepSummaryFile, full);
   }
   const target = { owner: config.owner, repo: config.repo, issueNumber: request.pullNumber, login: login.login, apiUrl: config.apiUrl };
   const comment = await upsertStickyComment(client, target, body);

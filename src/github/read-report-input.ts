@@ -1,8 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { UsageError } from "../cli/cli-io.js";
 import { cap } from "./markdown-text.js";
+import { readInputFile } from "./read-input-file.js";
 import { CHECK_JSON_SCHEMA, DIFF_JSON_SCHEMA } from "./report-json-schema.js";
 import type { ClusterDiff, ReportFinding, ReportInput, ResourceChange } from "./report-input.js";
 
@@ -19,13 +19,10 @@ export async function readReportFiles(files: string[], cwd: string): Promise<Rep
 }
 
 async function readReportFile(file: string, cwd: string): Promise<ReportInput> {
-  const path = resolve(cwd, file);
-  const size = await stat(path).then((s) => s.size, () => undefined);
-  if (size === undefined) throw new UsageError(`--input ${file}: no such file`);
-  if (size > INPUT_LIMITS.fileBytes) throw new UsageError(`--input ${file}: ${size} bytes is more than a kforge report can be (${INPUT_LIMITS.fileBytes})`);
+  const text = await readInputFile(resolve(cwd, file), `--input ${file}`, INPUT_LIMITS.fileBytes);
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(path, "utf8"));
+    data = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`--input ${file}: not valid JSON (${(error as Error).message})`);
   }

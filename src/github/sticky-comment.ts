@@ -1,6 +1,8 @@
 import { REPORT_MARKER } from "./comment-body.js";
 import type { GithubClient } from "./github-client.js";
 import { githubError } from "./github-errors.js";
+import { listIssueComments } from "./list-comments.js";
+import { createdThing, type ListedComment } from "./response-shape.js";
 
 export interface CommentTarget {
   owner: string;
@@ -20,12 +22,7 @@ export interface StickyResult {
   removed: number;
 }
 
-interface Comment {
-  id: number;
-  html_url: string;
-  body?: string;
-  user: { login: string } | null;
-}
+type Comment = ListedComment;
 
 const WRITE = "pull-requests: write";
 
@@ -46,39 +43,40 @@ export async function upsertStickyComment(client: GithubClient, target: CommentT
     if (updated) return { action: "updated", id: keeper.id, url: updated.html_url, removed: await deleteComments(client, target, duplicates) };
     // Deleted between listing and updating (another run cleaning up): create instead.
   }
-  const created = await call(target, "post the report comment", () =>
+  const response = await call(target, "post the report comment", () =>
     client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body }),
   );
+  const created = createdThing(response.data, `POST /repos/${target.owner}/${target.repo}/issues/${target.issueNumber}/comments`);
   const after = await ownReportComments(client, target);
   // The list may lag behind the create; ours counts either way.
-  const own = after.some((c) => c.id === created.data.id) ? after : [...after, created.data as Comment].sort((a, b) => a.id - b.id);
+  const own = after.some((c) => c.id === created.id) ? after : [...after, { ...created, body, user: { login: target.login } }].sort((a, b) => a.id - b.id);
   const [keeper, ...duplicates] = own;
-  if (keeper.id === created.data.id) return { action: "created", id: keeper.id, url: created.data.html_url, removed: await deleteComments(client, target, duplicates) };
+  if (keeper.id === created.id) return { action: "created", id: keeper.id, url: created.html_url, removed: await deleteComments(client, target, duplicates) };
   // Another run created one first: that older comment stays, with this run's body, and ours goes.
   const updated = await updateComment(client, target, keeper.id, body);
   const removed = await deleteComments(client, target, duplicates);
-  return updated ? { action: "updated", id: keeper.id, url: updated.html_url, removed } : { action: "created", id: created.data.id, url: created.data.html_url, removed };
+  return updated ? { action: "updated", id: keeper.id, url: updated.html_url, removed } : { action: "created", id: created.id, url: created.html_url, removed };
 }
 
 /** Report comments written by `login`, oldest first (ids grow with time). */
 export async function ownReportComments(client: GithubClient, target: CommentTarget): Promise<Comment[]> {
-  const comments = await call(target, "read the pull request's comments", () =>
-    client.paginate(client.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 }),
-  );
+  const comments = await call(target, "read the pull request's comments", () => listIssueComments(client, target.owner, target.repo, target.issueNumber));
   const login = target.login.toLowerCase();
-  return (comments as Comment[])
-    .filter((c) => c.user?.login.toLowerCase() === login && (c.body ?? "").trimStart().startsWith(REPORT_MARKER))
+  return comments
+    .filter((c) => c.user?.login.toLowerCase() === login && c.body.trimStart().startsWith(REPORT_MARKER))
     .sort((a, b) => a.id - b.id);
 }
 
 /** The updated comment, or undefined when it no longer exists. */
-async function updateComment(client: GithubClient, target: CommentTarget, id: number, body: string): Promise<Comment | undefined> {
+async function updateComment(client: GithubClient, target: CommentTarget, id: number, body: string): Promise<{ id: number; html_url: string } | undefined> {
+  let data: unknown;
   try {
-    return (await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: id, body })).data as Comment;
+    data = (await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: id, body })).data;
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined;
     throw githubError(error, { what: "update the report comment", permission: WRITE }, target.apiUrl);
   }
+  return createdThing(data, `PATCH /repos/${target.owner}/${target.repo}/issues/comments/${id}`);
 }
 
 /** Deletes own duplicates; one already gone (the other run deleted it) is fine. */

@@ -1,5 +1,6 @@
 import type { GithubClient } from "./github-client.js";
 import { githubError } from "./github-errors.js";
+import { textField } from "./response-shape.js";
 
 /** The login GitHub Actions' GITHUB_TOKEN (an app installation token) writes comments as. */
 export const ACTIONS_BOT_LOGIN = "github-actions[bot]";
@@ -21,7 +22,7 @@ export async function tokenLogin(client: GithubClient, author: string | undefine
   if (author) return { login: author, from: "--author" };
   try {
     const { data } = await client.rest.users.getAuthenticated();
-    return { login: data.login, from: "GET /user" };
+    return { login: textField(data, ["login"], "GET /user"), from: "GET /user" };
   } catch (error) {
     const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string> } };
     const rateLimited = /rate limit/i.test(e.message ?? "") || e.response?.headers?.["x-ratelimit-remaining"] === "0";

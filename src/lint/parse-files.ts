@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseManifests, type ManifestProblem } from "../resources/parse-manifests.js";
 import type { FieldPath, KubeObject, Resource } from "../resources/resource.js";
+import { readManifestFile } from "./read-manifest-file.js";
 import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
 import type { Span } from "../yaml/span.js";
@@ -30,7 +31,7 @@ export async function parseFiles(files: readonly { file: string; absolute: strin
     const resources: Resource[] = [];
     const problems: ManifestProblem[] = [];
     for (const { file, absolute } of files) {
-      const parsed = parseManifests(readFileSync(absolute, "utf8"), file, () => readFileSync(absolute, "utf8"));
+      const parsed = readManifestFile(absolute, file);
       resources.push(...parsed.resources);
       problems.push(...parsed.problems);
     }

@@ -1,4 +1,5 @@
-import { LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { LineCounter, type Node } from "yaml";
+import { parseDocuments } from "../yaml/parse-documents.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { KubeObject } from "../resources/resource.js";
 import type { SourceRef } from "../yaml/span.js";
@@ -62,7 +63,7 @@ export function parseOutputFully(output: AssembledOutput, templateFile: string):
     const at = lines.linePos(offset);
     diagnostics.push({ code: "template-output", file: templateFile, line: output.templateLine[at.line - 1] ?? 1, column: 1, message: `${message} (output line ${at.line})`, hint });
   };
-  for (const doc of parseAllDocuments(output.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document[]) {
+  for (const doc of parseDocuments(output.text, { lineCounter: lines })) {
     if (doc.errors.length > 0) {
       for (const error of doc.errors) fail(error.pos[0], `the template produced invalid YAML: ${yamlErrorMessage(error.message)}`, "check the indentation and the YAML around this template line");
       continue;

@@ -5,7 +5,7 @@ import { gitopsFiles } from "../gitops/gitops-files.js";
 import type { Blueprint } from "../repo/blueprint.js";
 import { readBlueprintSources, type BlueprintSources } from "../repo/blueprint-sources.js";
 import type { Cluster } from "../repo/cluster.js";
-import { discoverClusterFiles } from "../repo/discover-clusters.js";
+import { discoverClusterFiles, discoverOrphanedTrees } from "../repo/discover-clusters.js";
 import type { ReleaseOutput } from "../tree/plan-cluster-tree.js";
 import { satisfiesRange } from "./kube-version.js";
 import type { RenderedResource } from "./rendered-resource.js";
@@ -28,6 +28,8 @@ export interface RepoRender {
   ownedDirs: string[];
   /** Single files owned outside those folders. */
   ownedFiles: string[];
+  /** Generated folders of clusters whose cluster.yaml is gone (full renders only): owned, so their files are pruned. */
+  orphanedDirs: string[];
   /**
    * Clusters skipped because their tree stamp holds (only with a cache): their folders are as
    * the last render left them. Neither their files nor their folders are in `files` / `ownedDirs`.
@@ -73,7 +75,7 @@ export async function renderClusters(root: string, only?: string | readonly stri
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
   const stamps = cache && (await TreeStamps.load(root));
-  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], unchanged: [], fleet: [], stamps, diagnostics, broken: [], unloaded: [] };
+  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], orphanedDirs: [], unchanged: [], fleet: [], stamps, diagnostics, broken: [], unloaded: [] };
   const sources = new Map<string, Promise<BlueprintSources>>();
   const sourcesOnce = (name: string) => {
     if (!sources.has(name)) sources.set(name, readBlueprintSources(root, name));
@@ -174,6 +176,8 @@ export async function renderClusters(root: string, only?: string | readonly stri
     const fleetFile = applicationSetFile(fleet);
     if (fleetFile) files.set(APPLICATIONSET_FILE, fleetFile);
     result.ownedFiles.push(APPLICATIONSET_FILE);
+    result.orphanedDirs = discoverOrphanedTrees(root);
+    result.ownedDirs.push(...result.orphanedDirs);
   }
   return result;
 }

@@ -20,3 +20,27 @@ export async function discoverClusterFiles(root: string): Promise<string[]> {
   }
   return found.sort();
 }
+
+/**
+ * Folders under clusters/ that hold a generated tree (rendered/ or gitops/) but no cluster.yaml:
+ * a cluster removed from the repository whose files Argo CD or Flux would still sync. Their
+ * generated files are pruned by a full render and reported by check.
+ */
+export function discoverOrphanedTrees(root: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(join(root, "clusters"), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+    const dir = `clusters/${entry.name}`;
+    if (lstatSync(join(root, dir, "cluster.yaml"), { throwIfNoEntry: false })?.isFile()) continue;
+    for (const owned of ["rendered", "gitops"]) {
+      if (lstatSync(join(root, dir, owned), { throwIfNoEntry: false })?.isDirectory()) found.push(`${dir}/${owned}`);
+    }
+  }
+  return found.sort();
+}

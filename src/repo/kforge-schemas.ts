@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { linearRegExp } from "../validate/linear-regexp.js";
 import { loadPrecompiled, sha256, standaloneSource } from "../validate/precompiled-code.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export sits one level down.
@@ -18,7 +19,8 @@ const USER_AJV_OPTIONS = { allErrors: true, useDefaults: true, strict: false, ve
  */
 export function userAjv(): Ajv {
   if (!shared) {
-    shared = new Ajv(USER_AJV_OPTIONS);
+    // Blueprint values schemas come from pull requests: their patterns run on RE2 (linear time).
+    shared = new Ajv({ ...USER_AJV_OPTIONS, code: { regExp: linearRegExp } });
     (addFormats as unknown as (a: Ajv) => void)(shared);
   }
   return shared;

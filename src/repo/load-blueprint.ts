@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { readDocumentsFast } from "../yaml/fast-read.js";
-import { parseYamlFile } from "../yaml/read-yaml-file.js";
+import { parseYamlFile, textDiagnostic } from "../yaml/read-yaml-file.js";
 import type { Blueprint, ValuesSchema } from "./blueprint.js";
 import { readBlueprintSources, VALUES_SCHEMA, type BlueprintSources } from "./blueprint-sources.js";
 import { userAjv, kforgeSchema } from "./kforge-schemas.js";
@@ -40,6 +40,8 @@ export async function loadBlueprint(root: string, name: string, sources?: Bluepr
   if (schemaText === undefined) {
     return { diagnostics: [{ code: "blueprint-schema", file: schemaFile, line: 0, column: 0, message: "the blueprint has no values schema", hint: "every blueprint types its values with a JSON Schema" }] };
   }
+  const unreadable = templates.flatMap((t) => textDiagnostic(t.source, t.file) ?? []);
+  if (unreadable.length > 0) return { diagnostics: unreadable };
   if (templates.length === 0) {
     return { diagnostics: [{ code: "blueprint-schema", file: posix.join(dir, "templates"), line: 0, column: 0, message: "the blueprint has no templates (templates/*.yaml.hbs)" }] };
   }

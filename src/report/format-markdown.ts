@@ -1,6 +1,7 @@
 import { SEVERITY_RANK, type Finding, type Severity } from "../lint/finding.js";
 import { sortFindings } from "../lint/run-rules.js";
 import { describeResource } from "../resources/resource.js";
+import { neutralize } from "./inert-text.js";
 import type { Formatter, LintReport, LintedTarget } from "./lint-report.js";
 
 /** Rows shown across all tables; a pull request comment holds at most 65,536 characters. */
@@ -79,10 +80,11 @@ function groupByTarget(report: LintReport): Group[] {
 
 /**
  * Text in a table cell: backslash-escapes Markdown punctuation (so `|` cannot end the cell and
- * user text cannot open links, emphasis or HTML) and turns line breaks into `<br>`.
+ * user text cannot open links, emphasis or HTML), breaks up mentions and bare URLs, and turns
+ * line breaks into `<br>`.
  */
 export function escapeCell(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, "\\$&").replace(/\r?\n/g, "<br>");
+  return neutralize(text).replace(/[\\`*_[\]<>|~]/g, "\\$&").replace(/\r?\n/g, "<br>");
 }
 
 /** A code span that survives any backticks in the text; `|` still needs escaping inside tables. */

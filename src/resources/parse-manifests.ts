@@ -1,4 +1,5 @@
-import { LineCounter, parseAllDocuments, isMap, visit, Scalar, type Document, type Node } from "yaml";
+import { LineCounter, isMap, visit, Scalar, type Document, type Node } from "yaml";
+import { parseDocuments } from "../yaml/parse-documents.js";
 import { locateNode, spanOf } from "../yaml/locate-node.js";
 import type { Span } from "../yaml/span.js";
 import { isEmptyDocument } from "../yaml/empty-document.js";
@@ -7,6 +8,7 @@ import { readDocumentsFast } from "../yaml/fast-read.js";
 import { yaml11Reading } from "../yaml/yaml11-ambiguity.js";
 import type { FieldPath, KubeObject, Resource } from "./resource.js";
 import { yamlErrorMessage } from "../yaml/yaml-error-message.js";
+import { findTextProblem, positionOf } from "../yaml/text-problem.js";
 
 export type ManifestProblemCode = "yaml-syntax" | "yaml-ambiguity";
 
@@ -36,8 +38,17 @@ export interface ParsedManifests {
  * again), so that large sets need not keep every file's text in memory.
  */
 export function parseManifests(text: string, file: string, reread: () => string = () => text): ParsedManifests {
+  const unreadable = findTextProblem(text);
+  if (unreadable) {
+    const at = positionOf(text, unreadable.offset);
+    const span = { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 };
+    return { resources: [], problems: [{ code: "yaml-syntax", severity: "error", file, span, message: `${unreadable.message}; ${unreadable.hint}` }] };
+  }
   return readPlainManifests(text, file, reread) ?? parseManifestsFully(text, file);
 }
+
+/** Past this many syntax errors in one file, the rest are counted, not listed: garbage input gives one screen, not megabytes. */
+export const MAX_SYNTAX_PROBLEMS_PER_FILE = 20;
 
 function readPlainManifests(text: string, file: string, reread: () => string): ParsedManifests | undefined {
   const documents = readDocumentsFast(text);
@@ -74,13 +85,23 @@ export function parseManifestsFully(text: string, file: string): ParsedManifests
   const lines = new LineCounter();
   const problems: ManifestProblem[] = [];
   const resources: Resource[] = [];
-  const documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const list = Array.isArray(documents) ? documents : [documents];
-  list.forEach((doc, index) => {
+  parseDocuments(text, { lineCounter: lines }).forEach((doc, index) => {
     const resource = toResource(doc as Document, index, file, lines, problems);
     if (resource) resources.push(resource);
   });
-  return { resources, problems };
+  return { resources, problems: capSyntaxProblems(problems) };
+}
+
+function capSyntaxProblems(problems: ManifestProblem[]): ManifestProblem[] {
+  const syntax = problems.filter((p) => p.code === "yaml-syntax");
+  if (syntax.length <= MAX_SYNTAX_PROBLEMS_PER_FILE) return problems;
+  const kept = new Set(syntax.slice(0, MAX_SYNTAX_PROBLEMS_PER_FILE));
+  const last = syntax[MAX_SYNTAX_PROBLEMS_PER_FILE];
+  const more = syntax.length - MAX_SYNTAX_PROBLEMS_PER_FILE;
+  return [
+    ...problems.filter((p) => p.code !== "yaml-syntax" || kept.has(p)),
+    { ...last, message: `${more} more YAML errors from here on are not listed; fix the ones above (is this file YAML at all?)` },
+  ];
 }
 
 function toResource(doc: Document, index: number, file: string, lines: LineCounter, problems: ManifestProblem[]): Resource | undefined {

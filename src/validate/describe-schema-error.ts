@@ -78,8 +78,11 @@ function actual(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Values are quoted in messages; a long one is cut (the finding's position shows it whole). */
+const MAX_QUOTED = 80;
+
 function quote(value: unknown): string {
-  if (typeof value === "string") return `\`${value}\``;
+  if (typeof value === "string") return `\`${value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value}\``;
   if (value === null || typeof value !== "object") return `\`${String(value)}\``;
   return "the value";
 }

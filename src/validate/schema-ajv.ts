@@ -1,5 +1,6 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { linearRegExp } from "./linear-regexp.js";
 import { loadBundle, type SchemaBundle } from "./schema-bundle.js";
 import { loadPrecompiledValidators } from "./standalone-validators.js";
 
@@ -18,9 +19,13 @@ export interface BundleValidators {
   validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined;
 }
 
-/** Ajv options for manifests: every error (each typo reported), with schemas on errors for messages. */
-export function createManifestAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: false, validateSchema: false, addUsedSchema: false });
+/**
+ * Ajv options for manifests: every error (each typo reported), with schemas on errors for messages.
+ * At run time patterns run on RE2 (CRD schemas come from pull requests); validators precompiled at
+ * build time from the shipped Kubernetes schemas use JavaScript's engine (`linear: false`).
+ */
+export function createManifestAjv({ linear = true }: { linear?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: false, validateSchema: false, addUsedSchema: false, ...(linear ? { code: { regExp: linearRegExp } } : {}) });
   addFormats(ajv, ["int32", "int64", "double", "date-time", "byte"]);
   return ajv;
 }

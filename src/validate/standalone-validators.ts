@@ -21,7 +21,7 @@ function bundleHash(bundleFile: string): string {
  */
 export function standaloneValidatorsSource(bundleFile: string): string {
   const bundle = loadBundle(bundleFile);
-  const ajv = createManifestAjv();
+  const ajv = createManifestAjv({ linear: false });
   (ajv.opts.code as { source?: boolean }).source = true;
   ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
   const refs: Record<string, string> = {};

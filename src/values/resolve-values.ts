@@ -1,4 +1,5 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { describeBytes, MAX_VALUES_FILE_BYTES } from "../yaml/input-limits.js";
 import { join, posix, sep } from "node:path";
 import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -101,6 +102,10 @@ async function loadValuesFile(root: string, cluster: Cluster, index: number): Pr
     const realRoot = realRootOf(root);
     if (real !== realRoot && !real.startsWith(realRoot + sep)) {
       return fail(`valuesFile "${requested}" is a link to a file outside the repository`, "values must live in the repository, where reviews see them");
+    }
+    const size = statSync(real).size;
+    if (size > MAX_VALUES_FILE_BYTES) {
+      return { diagnostics: [{ code: "file-too-large" as const, file, line: 0, column: 0, message: `the values file is ${describeBytes(size)}; kforge reads values files of at most ${describeBytes(MAX_VALUES_FILE_BYTES)}`, hint: "values this large cannot fit the objects they fill (the API server stores at most 1.5 MiB per object): move data into files the workload reads, or split the release" }] };
     }
     text = readFileSync(real, "utf8");
   } catch {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { FieldPath } from "../resources/resource.js";
 import type { Span } from "./span.js";
 
@@ -32,21 +32,32 @@ export function locateNode(root: Node | null | undefined, path: FieldPath, lines
 
 function childOf(node: Node | null | undefined, step: string | number): { key?: Node | null; value: Node | null } | undefined {
   if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = pair.key as Node | null;
-      const keyValue = isScalar(key) ? key.value : key;
-      if (keyValue === step || String(keyValue) === String(step)) {
-        return { key, value: (pair.value as Node | null) ?? null };
-      }
-    }
-    return undefined;
+    const pair = keyIndex(node).get(String(step));
+    return pair ? { key: pair.key as Node | null, value: (pair.value as Node | null) ?? null } : undefined;
   }
   if (isSeq(node) && typeof step === "number") {
     const item = node.items[step] as Node | undefined;
     return item ? { value: item } : undefined;
   }
   return undefined;
+}
+
+/** Each mapping's keys, indexed once: a lookup per field of a 100k-key mapping stays linear overall. */
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (index) return index;
+  index = new Map();
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    const key = pair.key as Node | null;
+    const name = String(isScalar(key) ? key.value : key);
+    // The first entry wins, as it did when entries were searched in order.
+    if (!index.has(name)) index.set(name, pair as Pair);
+  }
+  keyIndexes.set(map, index);
+  return index;
 }
 
 export function spanOf(start: number, end: number, lines: LineCounter): Span {

@@ -1,10 +1,12 @@
-import { LineCounter, parseDocument, type Node } from "yaml";
+import { LineCounter, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FieldPath } from "../resources/resource.js";
 import { readDocumentsFast } from "./fast-read.js";
 import { locateNode, spanOf } from "./locate-node.js";
+import { parseOneDocument } from "./parse-documents.js";
 import type { Span } from "./span.js";
 import { yamlErrorMessage } from "./yaml-error-message.js";
+import { findTextProblem, positionOf } from "./text-problem.js";
 
 /** A user-edited YAML (or JSON) file: its data and a way back to each node's position. */
 export interface YamlFile {
@@ -25,6 +27,8 @@ export const MAX_ALIAS_COUNT = 100;
  * YAML is read by the fast reader and positions are found, by a full parse, only when asked for.
  */
 export function parseYamlFile(text: string, file: string): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
+  const unreadable = textDiagnostic(text, file);
+  if (unreadable) return { diagnostics: [unreadable] };
   const documents = readDocumentsFast(text);
   if (documents === undefined || documents.length > 1) return parseYamlFileFully(text, file);
   const value = documents.length === 0 ? null : documents[0];
@@ -44,8 +48,10 @@ export function parseYamlFile(text: string, file: string): { yaml?: YamlFile; di
 
 /** Parses with the `yaml` package: every node positioned, every problem reported. */
 export function parseYamlFileFully(text: string, file: string): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
+  const unreadable = textDiagnostic(text, file);
+  if (unreadable) return { diagnostics: [unreadable] };
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseOneDocument(text, { lineCounter: lines });
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
     const pos = lines.linePos(error.pos[0]);
     return { code: "yaml-syntax", file, line: pos.line, column: pos.col, message: yamlErrorMessage(error.message), hint: "fix the YAML syntax at this position" };
@@ -68,6 +74,14 @@ export function parseYamlFileFully(text: string, file: string): { yaml?: YamlFil
       has: (path) => hasNode(value, path),
     },
   };
+}
+
+/** Invalid UTF-8, NUL and control characters: an error at their position, before any YAML is read. */
+export function textDiagnostic(text: string, file: string): Diagnostic | undefined {
+  const problem = findTextProblem(text);
+  if (!problem) return undefined;
+  const at = positionOf(text, problem.offset);
+  return { code: "invalid-encoding", file, line: at.line, column: at.column, message: problem.message, hint: problem.hint };
 }
 
 function hasNode(value: unknown, path: FieldPath): boolean {

@@ -79,6 +79,23 @@ describe("comment body", () => {
     expect(body).toContain("````diff\n+ ```\n+ </details>\n+ @everyone\n````");
   });
 
+  it("does not let bare URLs, www. names or e-mail addresses from the input become links", () => {
+    const hostile = jsonFinding({
+      message: "log in again at https://github.com.evil.example/login or HTTP://x.example, www.evil.example, ftp://f.example, mailto:a@b.example",
+      resource: { apiVersion: "v1", kind: "ConfigMap", namespace: "web", name: "www.evil.example" },
+      remediation: "see <https://evil.example/fix> and [docs](https://evil.example/docs)",
+      cluster: "https://evil.example/c",
+    });
+    const { body } = commentBody(input(checkJson([hostile])));
+    // Code spans and blocks are never linked; everywhere else no scheme or www. is left whole.
+    const outsideCode = body.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, "").replace(/(`+)[\s\S]*?\1/g, "");
+    expect(outsideCode).not.toMatch(/(https?|ftp|mailto|xmpp):|www\./i);
+    expect(outsideCode).not.toMatch(/@[\w-]/);
+    // Still readable: only zero-width spaces were added.
+    expect(body.replace(/\u200b/g, "")).toContain("log in again at https://github.com.evil.example/login or HTTP://x.example, www.evil.example");
+    expect(body).toContain("### https\u200b://evil.example/c");
+  });
+
   it("caps a huge string from the input", () => {
     const { body, truncated } = commentBody(input(checkJson([jsonFinding({ message: "x".repeat(5_000_000) })])));
     expect(truncated).toBe(false);

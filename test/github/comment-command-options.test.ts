@@ -65,6 +65,21 @@ describe("kforge comment options", () => {
     expect(written).toContain("problem 799");
   });
 
+  it("keeps the job summary within 1 MiB counted in bytes, including what the step wrote before", async () => {
+    // 800 findings of 300 three-byte characters: about 250,000 characters, 750 KB.
+    const findings = Array.from({ length: 800 }, (_, i) => jsonFinding({ line: i + 1, message: `problem ${i} ${"漢".repeat(300)}` }));
+    writeFileSync(join(dir, "wide.json"), JSON.stringify(checkJson(findings)));
+    const summary = join(dir, "summary.md");
+    writeFileSync(summary, `${"x".repeat(400_000)}\n`);
+    const result = await comment(["--pr", "7", "--input", "wide.json"], { ...env, GITHUB_STEP_SUMMARY: summary }, dir);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    const bytes = readFileSync(summary);
+    expect(bytes.length).toBeLessThanOrEqual(1024 * 1024);
+    const written = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    expect(written).toContain("problem 0 ");
+    expect(written.endsWith("⚠️ The report was cut to fit GitHub's limit of 1 MiB for a step's job summary.\n")).toBe(true);
+  });
+
   it("runs the check on the repository when no --input is given", async () => {
     // A copy of the example repository (clean: no findings).
     const repo = mkdtempSync(join(tmpdir(), "kforge-comment-repo-"));

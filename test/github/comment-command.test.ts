@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -68,6 +69,27 @@ describe("kforge comment", () => {
     expect(github.requests).toEqual([]);
   });
 
+  it("refuses an --input that is not a regular file, or too big, before reading it", async () => {
+    execFileSync("mkfifo", [join(dir, "pipe.json")]);
+    mkdirSync(join(dir, "folder.json"));
+    // Sparse: 33 MiB long without taking the space.
+    writeFileSync(join(dir, "huge.json"), "");
+    truncateSync(join(dir, "huge.json"), 33 * 1024 * 1024);
+    writeFileSync(join(dir, "latin1.json"), Buffer.from('{"findings": [], "summary": {"errors": 0, "warnings": 0}, "x": "\xe9"}', "latin1"));
+    const cases: [string, string][] = [
+      [join(dir, "pipe.json"), `--input ${join(dir, "pipe.json")}: is a named pipe (FIFO), not a regular file; give the JSON file that kforge check or kforge diff wrote\n`],
+      ["/dev/zero", "--input /dev/zero: is a character device, not a regular file; give the JSON file that kforge check or kforge diff wrote\n"],
+      ["folder.json", "--input folder.json: is a directory, not a regular file; give the JSON file that kforge check or kforge diff wrote\n"],
+      ["huge.json", `--input huge.json: ${33 * 1024 * 1024} bytes is more than a kforge report can be (${32 * 1024 * 1024})\n`],
+      ["latin1.json", "--input latin1.json: not UTF-8 text; give the JSON file that kforge check or kforge diff wrote\n"],
+    ];
+    for (const [file, message] of cases) {
+      const result = await comment(["--pr", "7", "--input", file], env, dir);
+      expect(result, file).toEqual({ code: 2, out: "", err: message });
+    }
+    expect(github.requests).toEqual([]);
+  });
+
   it("reports a pull request that does not exist", async () => {
     const result = await comment(["--pr", "99", "--input", "check.json"], env, dir);
     expect(result).toEqual({ code: 1, out: "", err: "kforge comment: pull request #99 not found in acme/gitops (or the token cannot see it)\n" });
@@ -100,6 +122,17 @@ describe("kforge comment", () => {
     expect(result.err).toContain("not retrying (waited 3 times");
     expect(result.err).toContain("kforge comment: GitHub's rate limit stopped the attempt to read pull request #7 (403: You have exceeded a secondary rate limit.");
     expect(github.requestsTo("pulls/get")).toHaveLength(4);
+  });
+
+  it("posts untrusted text with its bare URLs and mentions inert", async () => {
+    const hostile = jsonFinding({ severity: "error", message: "re-run at https://ci.evil.example/rerun or www.evil.example, cc @alice" });
+    writeFileSync(join(dir, "hostile.json"), JSON.stringify(checkJson([hostile])));
+    const result = await comment(["--pr", "7", "--input", "hostile.json"], env, dir);
+    expect(result.code).toBe(0);
+    const [posted] = github.commentsOn(7);
+    const outsideCode = posted.body.replace(/(`+)[\s\S]*?\1/g, "");
+    expect(outsideCode).toContain("re\\-run at https\u200b://ci.evil.example/rerun or www\u200b.evil.example, cc @\u200balice");
+    expect(outsideCode).not.toMatch(/https?:|www\.|@alice/);
   });
 
   it("prints its usage with --help", async () => {

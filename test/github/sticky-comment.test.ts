@@ -96,7 +96,7 @@ describe("sticky report comment", () => {
     expect(creates.map((r) => r.status)).toEqual([403, 201]);
     expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(950);
     expect(creates[1].at - creates[0].at).toBeLessThan(2500);
-    expect(warnings).toEqual(["GitHub secondary rate limit on POST /repos/{owner}/{repo}/issues/{issue_number}/comments: retrying in 1 s"]);
+    expect(warnings).toEqual(["GitHub secondary rate limit on POST /repos/acme/gitops/issues/7/comments: retrying in 1 s"]);
     expect(github.commentsOn(7)).toHaveLength(1);
   });
 

@@ -35,7 +35,9 @@ const HOSTILE = {
 
 describe("interpolated values are YAML-safe", () => {
   it("round-trip exactly through a full render and never add a key", async () => {
-    const values = Object.entries(HOSTILE).map(([k, v]) => `          ${k}: ${JSON.stringify(v)}`).join("\n");
+    // JSON leaves DEL and C1 controls raw; YAML text may not hold them, so they are escaped.
+    const quoted = (v: string) => JSON.stringify(v).replace(/[\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const values = Object.entries(HOSTILE).map(([k, v]) => `          ${k}: ${quoted(v)}`).join("\n");
     const root = makeRepo({
       ...MINI_BLUEPRINT,
       "clusters/dev/cluster.yaml": clusterYaml("dev", `    - name: web
@@ -53,6 +55,8 @@ ${values}
     const text = readFileSync(join(root, "clusters/dev/rendered/web/configmap-web.yaml"), "utf8");
     const docs = parseAllDocuments(text);
     expect(docs).toHaveLength(1);
+    // kubectl's YAML reader refuses raw control characters: the generated file escapes them.
+    expect(text).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/);
     const object = parse(text);
     expect(object.data).toEqual(HOSTILE);
     expect(Object.keys(object).sort()).toEqual(["apiVersion", "data", "kind", "metadata"]);

@@ -40,6 +40,12 @@ describe("markdown format", () => {
     }
   });
 
+  it("keeps bare URLs, www. names and mentions from becoming links in a job summary", () => {
+    const cell = escapeCell("see https://evil.example/x, www.evil.example or ask @alice about #12");
+    expect(cell).not.toMatch(/https:|www\.|@[\w-]|#\d/);
+    expect(cell.replace(/\u200b/g, "")).toBe("see https://evil.example/x, www.evil.example or ask @alice about #12");
+  });
+
   it("says clearly when there is nothing to report", () => {
     const output = formatMarkdown(sampleReport([]), options());
     expect(output).toContain("✅ No problems found (42 resources checked).");

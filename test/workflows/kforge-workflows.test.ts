@@ -1,4 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/package-root.js";
 import { allSteps, isCheckout, stepById, triggerConfig, triggers, workflowFile, type Step } from "./workflow-files.js";
 
 const kforge = workflowFile("kforge.yml").workflow;
@@ -28,10 +33,15 @@ describe("kforge.yml (pull_request: runs the PR's code with a read-only token)",
 
   it("writes the markdown report and the diff to the job summary and json results for the comment", () => {
     const text = runs(kforge);
-    expect(text).toMatch(/check --format markdown >> "\$GITHUB_STEP_SUMMARY"/);
+    expect(text).toMatch(/check --format markdown --output "\$RUNNER_TEMP\/kforge-summary\/check\.md"/);
     expect(text).toMatch(/check --format json --output results\/check\.json/);
     expect(text).toMatch(/diff --base "\$BASE_SHA" --format json --output results\/diff\.json/);
-    expect(text).toMatch(/diff --base "\$BASE_SHA" --format markdown >> "\$GITHUB_STEP_SUMMARY"/);
+    expect(text).toMatch(/diff --base "\$BASE_SHA" --format markdown --output "\$RUNNER_TEMP\/kforge-summary\/diff\.md"/);
+    // Only the byte-counted writer touches the summary: a plain `>>` could pass GitHub's 1 MiB.
+    expect(text).not.toContain("GITHUB_STEP_SUMMARY\"");
+    const summary = stepById(kforge, "summary");
+    expect(summary.run).toContain('"$RUNNER_TEMP/kforge-summary/check.md" "$RUNNER_TEMP/kforge-summary/diff.md"');
+    expect(indexOf(kforge, summary)).toBeGreaterThan(indexOf(kforge, stepById(kforge, "diff")));
     expect(stepById(kforge, "diff").env?.BASE_SHA).toBe("${{ github.event.pull_request.base.sha }}");
   });
 
@@ -53,6 +63,34 @@ describe("kforge.yml (pull_request: runs the PR's code with a read-only token)",
     expect(fail.if).toContain("steps.check.outputs.status != '0'");
     expect(fail.run).toMatch(/exit 1\s*$/);
     expect(runs(kforge)).toContain("results/pull-request.json");
+  });
+});
+
+describe("kforge.yml job summary step", () => {
+  it("appends both reports within 1 MiB counted in bytes, skipping a report that is missing", () => {
+    // The step's script as the runner runs it, with dist/ served from src/ through tsx.
+    const work = mkdtempSync(join(tmpdir(), "kforge-summary-step-"));
+    symlinkSync(join(PACKAGE_ROOT, "src"), join(work, "dist"));
+    symlinkSync(join(PACKAGE_ROOT, "node_modules"), join(work, "node_modules"));
+    writeFileSync(join(work, "package.json"), '{"type": "module"}');
+    const temp = join(work, "runner-temp");
+    mkdirSync(join(temp, "kforge-summary"), { recursive: true });
+    const line = (i: number) => `| ${i} | ${"漢字🚀".repeat(30)} |`;
+    writeFileSync(join(temp, "kforge-summary", "check.md"), Array.from({ length: 12_000 }, (_, i) => line(i)).join("\n"));
+    const summary = join(work, "summary.md");
+    writeFileSync(summary, "");
+    writeFileSync(join(work, "step.sh"), stepById(kforge, "summary").run!);
+    const result = spawnSync("bash", ["-e", join(work, "step.sh")], {
+      cwd: work,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_STEP_SUMMARY: summary, NODE_OPTIONS: "--import tsx" },
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const bytes = readFileSync(summary);
+    expect(bytes.length).toBeLessThanOrEqual(1024 * 1024);
+    expect(bytes.length).toBeGreaterThan(1000 * 1000);
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toMatch(/⚠️ The report was cut to fit GitHub's limit of 1 MiB for a step's job summary\.\n$/);
   });
 });
 

@@ -9,6 +9,7 @@ import { rule as ingressBackend } from "./ingress-backend.js";
 import { rule as missingReference } from "./missing-reference.js";
 import { rule as nodeportConflict } from "./nodeport-conflict.js";
 import { rule as nodeportRange } from "./nodeport-range.js";
+import { rule as objectSize } from "./object-size.js";
 import { rule as plaintextCredentialEnv } from "./plaintext-credential-env.js";
 import { rule as probes } from "./probes.js";
 import { rule as resources } from "./resources.js";
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   missingReference,
   nodeportConflict,
   nodeportRange,
+  objectSize,
   plaintextCredentialEnv,
   probes,
   resources,

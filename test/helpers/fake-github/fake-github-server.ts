@@ -19,9 +19,15 @@ export interface RecordedRequest {
 }
 
 export interface Fault {
-  status: 403 | 404 | 422 | 500;
-  /** Seconds: makes a 403 GitHub's secondary rate limit, with this `retry-after`. */
-  retryAfter?: number;
+  status: 200 | 201 | 301 | 302 | 307 | 308 | 403 | 404 | 422 | 429 | 500;
+  /** Seconds (or an HTTP date): makes a 403 or 429 GitHub's secondary rate limit, with this `retry-after`. */
+  retryAfter?: number | string;
+  /** Seconds from now: makes a 403 the primary rate limit used up, resetting then (`x-ratelimit-reset`). */
+  resetIn?: number;
+  /** Where a 3xx points (`location`). */
+  location?: string;
+  /** The body to answer with instead of GitHub's (a 200 or 201 of the wrong shape); not checked against the schema. */
+  body?: unknown;
   times: number;
 }
 
@@ -123,9 +129,9 @@ export class FakeGithub {
     const match = matchOperation(req.method ?? "GET", url, body, raw.length > 0);
     const record: RecordedRequest = { method: req.method ?? "", path: url.pathname + url.search, operationId: match?.operationId, body, status: 0, at, headers: req.headers };
     this.requests.push(record);
-    const reply = await this.reply(req, url, body, match);
+    const { reply, faulted } = await this.reply(req, url, body, match);
     record.status = reply.status;
-    if (match && reply.status < 300) {
+    if (match && !faulted && reply.status < 300) {
       for (const problem of checkResponse(req.method ?? "GET", match.template, reply.status, reply.body)) this.failures.push(`${match.operationId}: fake response does not fit GitHub's schema: ${problem}`);
     }
     const payload = reply.body === undefined ? "" : JSON.stringify(reply.body);
@@ -133,7 +139,23 @@ export class FakeGithub {
     res.end(payload);
   }
 
-  private async reply(req: IncomingMessage, url: URL, body: unknown, match: ReturnType<typeof matchOperation>): Promise<Reply> {
+  private async reply(req: IncomingMessage, url: URL, body: unknown, match: ReturnType<typeof matchOperation>): Promise<{ reply: Reply; faulted: boolean }> {
+    const fault = match && match.problems.length === 0 && this.tokenOf(req) ? await this.faultFor(match.operationId) : undefined;
+    if (fault) return { reply: faultReply(fault), faulted: true };
+    return { reply: await this.handlerReply(req, url, body, match), faulted: false };
+  }
+
+  private tokenOf(req: IncomingMessage): TokenInfo | undefined {
+    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    return token ? this.tokens.get(token) : undefined;
+  }
+
+  private async faultFor(operationId: string): Promise<Fault | undefined> {
+    await this.passGate(operationId);
+    return this.takeFault(operationId);
+  }
+
+  private async handlerReply(req: IncomingMessage, url: URL, body: unknown, match: ReturnType<typeof matchOperation>): Promise<Reply> {
     if (!match) {
       this.failures.push(`${req.method} ${url.pathname}: no such route in GitHub's API`);
       return { status: 404, body: errorJson(404, "Not Found") };
@@ -142,12 +164,8 @@ export class FakeGithub {
       this.failures.push(...match.problems.map((p) => `${match.operationId}: ${p}`));
       return { status: 422, body: { ...errorJson(422, "Invalid request."), errors: match.problems } };
     }
-    const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const auth = token ? this.tokens.get(token) : undefined;
+    const auth = this.tokenOf(req);
     if (!auth) return { status: 401, body: errorJson(401, "Bad credentials") };
-    await this.passGate(match.operationId);
-    const fault = this.takeFault(match.operationId);
-    if (fault) return faultReply(fault);
     const handler = HANDLERS[match.operationId];
     if (!handler) {
       this.failures.push(`${match.operationId}: not implemented by the fake server`);
@@ -178,10 +196,17 @@ export class FakeGithub {
 }
 
 function faultReply(fault: Fault): Reply {
-  if (fault.status === 403 && fault.retryAfter !== undefined) {
-    return { status: 403, body: errorJson(403, SECONDARY_RATE_LIMIT_MESSAGE), headers: { "retry-after": String(fault.retryAfter) } };
+  if (fault.body !== undefined) return { status: fault.status, body: fault.body };
+  if (fault.status >= 300 && fault.status < 400) return { status: fault.status, headers: fault.location ? { location: fault.location } : {} };
+  if ((fault.status === 403 || fault.status === 429) && fault.retryAfter !== undefined) {
+    return { status: fault.status, body: errorJson(fault.status, SECONDARY_RATE_LIMIT_MESSAGE), headers: { "retry-after": String(fault.retryAfter) } };
   }
-  const messages = { 403: "Resource not accessible by integration", 404: "Not Found", 422: "Validation Failed", 500: "Server Error" };
+  if (fault.status === 403 && fault.resetIn !== undefined) {
+    const reset = String(Math.ceil(Date.now() / 1000 + fault.resetIn));
+    const headers = { "x-ratelimit-limit": "1000", "x-ratelimit-remaining": "0", "x-ratelimit-used": "1000", "x-ratelimit-reset": reset };
+    return { status: 403, body: errorJson(403, "API rate limit exceeded for installation ID 1234."), headers };
+  }
+  const messages: Record<number, string> = { 200: "", 201: "", 403: "Resource not accessible by integration", 404: "Not Found", 422: "Validation Failed", 429: "Too Many Requests", 500: "Server Error" };
   return { status: fault.status, body: errorJson(fault.status, messages[fault.status]) };
 }
 
