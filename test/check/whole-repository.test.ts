@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commentBody } from "../../src/github/comment-body.js";
 import { localReport } from "../../src/github/local-report.js";
+import { readReportFiles } from "../../src/github/read-report-input.js";
 import { clusterYaml, MINI_BLUEPRINT } from "../helpers/mini-blueprint.js";
 import { makeRepo, runCli, snapshot, writeFiles } from "../helpers/temp-repo.js";
 
@@ -87,11 +88,17 @@ describe("check reports the whole repository", () => {
     expect(markdown.stdout).toContain(`\`${STALE}:${committedLine}\``);
     expect(markdown.stdout).toContain(`\`${VALUES}:2\``);
 
+    // The comment, from a fresh check and from the JSON the workflow passes with --input.
     const comment = await localReport(root, TODAY);
     expect(comment.check).toMatchObject({ failed: true, errors });
-    const body = commentBody(comment).body;
-    expect(body).toContain("render-stale");
-    expect(body).toContain(STALE);
+    writeFileSync(join(root, "check.json"), json.stdout);
+    const [fromJson] = await readReportFiles(["check.json"], root);
+    expect(fromJson.check).toMatchObject({ failed: true, errors });
+    for (const input of [comment, fromJson]) {
+      const body = commentBody(input).body;
+      expect(body).toContain("render-stale");
+      expect(body).toContain(`${STALE}:${committedLine}`);
+    }
   });
 
   it("reports a missing, an orphaned and a hand-edited generated file, each with its own code", async () => {
