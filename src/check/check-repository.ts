@@ -6,35 +6,39 @@ import { compareTree } from "../tree/tree-changes.js";
 import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
 import { checkShare, type ShareResult } from "./check-share.js";
+import { treeFindings } from "./tree-findings.js";
 
 /** Below this many clusters per share, starting a worker costs more than it saves. */
 const CLUSTERS_PER_WORKER = 8;
 const WORKER_URL = new URL("./check-worker.js", import.meta.url);
 
 /**
- * `kforge check` of every cluster: shares of the clusters are checked in parallel, this thread
- * taking the first and a worker thread each of the others, and the results are merged in
- * cluster order, so the report does not depend on scheduling. The fleet ApplicationSet and
- * the policy's expired exemptions are checked here, once.
+ * `kforge check` of every cluster (or of the cluster files in `only`): shares of the clusters
+ * are checked in parallel, this thread taking the first and a worker thread each of the others,
+ * and the results are merged in cluster order, so the report does not depend on scheduling.
+ * The fleet ApplicationSet and the policy's expired exemptions are checked here, once, and only
+ * for the whole repository: the ApplicationSet only when every cluster could be loaded.
  *
  * One thread unless KFORGE_WORKERS asks for more (see thread-count.ts).
  */
-export async function checkRepository(root: string, policy: Policy, today: string): Promise<ShareResult> {
-  const clusterFiles = await discoverClusterFiles(root);
+export async function checkRepository(root: string, policy: Policy, today: string, only?: readonly string[]): Promise<ShareResult> {
+  const clusterFiles = only ? [...only] : await discoverClusterFiles(root);
   const shares = split(clusterFiles, threadCount(clusterFiles.length));
   const results = await Promise.all(shares.map((share, index) => (index === 0 ? checkShare(root, share, policy, today) : checkInWorker(root, share, today))));
   const merged = merge(results);
-  if (merged.inputProblems.length > 0) return merged;
-  const fleet = applicationSetFile(merged.fleet);
+  if (only) return merged;
+  merged.findings.push(...expiredExemptions(policy, today));
+  // The fleet ApplicationSet lists every cluster: it cannot be judged while a cluster file does not load.
+  const judgeFleet = merged.unloaded.length === 0;
+  const fleet = judgeFleet ? applicationSetFile(merged.fleet) : undefined;
   const planned = new Map(fleet === undefined ? [] : [[APPLICATIONSET_FILE, fleet]]);
   // Generated trees of clusters whose cluster.yaml is gone are still synced: they are stale.
-  const tree = await compareTree(root, planned, discoverOrphanedTrees(root), [APPLICATIONSET_FILE]);
+  const tree = await compareTree(root, planned, discoverOrphanedTrees(root), judgeFleet ? [APPLICATIONSET_FILE] : []);
   if (fleet !== undefined) merged.files.push([APPLICATIONSET_FILE, fleet]);
   merged.changes.push(...tree.changes);
   merged.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  merged.treeFindings.push(...treeFindings(tree.changes, tree.handWritten, []));
   merged.treeProblems.push(...tree.problems);
-  merged.handWritten.push(...tree.handWritten);
-  merged.findings.push(...expiredExemptions(policy, today));
   return merged;
 }
 
@@ -56,14 +60,14 @@ function checkInWorker(root: string, clusterFiles: string[], today: string): Pro
   return runWorker<ShareResult>(WORKER_URL, { root, clusterFiles, today });
 }
 
+const LISTS = ["inputProblems", "broken", "unloaded", "files", "fleet", "changes", "treeFindings", "treeProblems", "findings", "targets", "lintProblems"] as const;
+
 function merge(results: readonly ShareResult[]): ShareResult {
-  const merged: ShareResult = { clusters: 0, inputProblems: [], files: [], fleet: [], changes: [], treeProblems: [], handWritten: [], findings: [], targets: [], exempted: 0, lintProblems: [] };
+  const merged: ShareResult = { clusters: 0, exempted: 0, inputProblems: [], broken: [], unloaded: [], files: [], fleet: [], changes: [], treeFindings: [], treeProblems: [], findings: [], targets: [], lintProblems: [] };
   for (const r of results) {
     merged.clusters += r.clusters;
     merged.exempted += r.exempted;
-    for (const key of ["inputProblems", "files", "fleet", "changes", "treeProblems", "handWritten", "findings", "targets", "lintProblems"] as const) {
-      (merged[key] as unknown[]).push(...(r[key] as unknown[]));
-    }
+    for (const key of LISTS) (merged[key] as unknown[]).push(...(r[key] as unknown[]));
   }
   return merged;
 }

@@ -7,18 +7,25 @@ import type { Policy } from "../policy/policy.js";
 import { renderClusters } from "../render/render-clusters.js";
 import type { LintedTarget } from "../report/lint-report.js";
 import { compareTree, type TreeChange } from "../tree/tree-changes.js";
+import { treeFindings } from "./tree-findings.js";
 
 /** What checking some of a repository's clusters found: plain data, so a worker thread can send it. */
 export interface ShareResult {
+  /** Clusters rendered, compared and linted (those without input errors). */
   clusters: number;
-  /** Problems in the input (cluster files, values, templates): nothing was compared or linted. */
+  /** Problems in the input (cluster files, values, templates) of the clusters in `broken`. */
   inputProblems: Diagnostic[];
-  /** Every file the render of these clusters owns: path -> content. */
+  /** Cluster files with input errors: neither compared nor linted. */
+  broken: string[];
+  /** Cluster files that could not be loaded: the fleet ApplicationSet cannot be judged without them. */
+  unloaded: string[];
+  /** Every file the render of the other clusters owns: path -> content. */
   files: [string, string][];
   fleet: FleetMember[];
   changes: TreeChange[];
+  /** The changes and hand-written files as findings, at their lines, with the values line when known. */
+  treeFindings: Finding[];
   treeProblems: Diagnostic[];
-  handWritten: string[];
   findings: Finding[];
   targets: LintedTarget[];
   exempted: number;
@@ -27,26 +34,27 @@ export interface ShareResult {
 
 /**
  * `kforge check` for some clusters: render in memory, compare with their committed folders, lint
- * each render. The fleet ApplicationSet and the policy's expired exemptions concern the whole
- * repository and are left to the caller.
+ * each render. A cluster with an input error is reported and the others are still checked. The
+ * fleet ApplicationSet and the policy's expired exemptions concern the whole repository and are
+ * left to the caller.
  */
 export async function checkShare(root: string, clusterFiles: readonly string[], policy: Policy, today: string): Promise<ShareResult> {
   const render = await renderClusters(root, clusterFiles);
-  const result: ShareResult = {
-    clusters: render.clusters.length,
-    inputProblems: render.diagnostics,
-    files: [...render.files],
-    fleet: render.fleet,
-    changes: [],
-    treeProblems: [],
-    handWritten: [],
-    findings: [],
-    targets: [],
-    exempted: 0,
-    lintProblems: [],
-  };
-  if (render.diagnostics.length > 0) return result;
   const tree = await compareTree(root, render.files, render.ownedDirs, []);
   const lint = lintClusterRenders(render.clusters, RULES, policy, today);
-  return { ...result, changes: tree.changes, treeProblems: tree.problems, handWritten: tree.handWritten, findings: lint.findings, targets: lint.targets, exempted: lint.exempted, lintProblems: lint.diagnostics };
+  return {
+    clusters: render.clusters.length,
+    inputProblems: render.diagnostics,
+    broken: render.broken,
+    unloaded: render.unloaded,
+    files: [...render.files],
+    fleet: render.fleet,
+    changes: tree.changes,
+    treeFindings: treeFindings(tree.changes, tree.handWritten, render.clusters.flatMap((c) => c.resources)),
+    treeProblems: tree.problems,
+    findings: lint.findings,
+    targets: lint.targets,
+    exempted: lint.exempted,
+    lintProblems: lint.diagnostics,
+  };
 }

@@ -1,60 +1,57 @@
-import { buildReport } from "../lint/build-report.js";
-import { diagnosticFindings } from "../lint/diagnostic-findings.js";
-import { RULES } from "../lint/rules/index.js";
-import { loadPolicies } from "../policy/load-policies.js";
+import { checkReport } from "../check/check-report.js";
 import { describeChanges } from "../tree/describe-changes.js";
-import { checkRepository } from "../check/check-repository.js";
 import { EXIT, type Command } from "./cli-io.js";
+import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
 import { LINT_FLAGS, lintOutputOptions, today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
-import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
 import { writeReport } from "./write-report.js";
 
 export const checkCommand: Command = {
   name: "check",
   summary: "render --check and lint every cluster in one pass: the command CI runs",
-  usage: `Usage: kforge check [--format text|json|sarif|github|markdown] [--output FILE] [--fail-on error|warning] [--root DIR]
+  usage: `Usage: kforge check [--cluster NAME ...] [--format text|json|sarif|github|markdown] [--output FILE]
+                    [--fail-on error|warning] [--root DIR]
 
 Renders every cluster in memory once, checks that the committed trees are up to date, and
 lints each render with its cluster's Kubernetes version, node-port range, provided objects
-and policy. The lint report goes to standard output (or --output); the tree check to
-standard error.
+and policy. Every problem is a finding in the report, in every format: input errors (policy,
+cluster, blueprint, values, template), generated files that are stale, missing, orphaned or
+edited by hand (at the first line that differs, with the values line that changed it when
+known), and lint findings. A cluster with an input error is reported and the others are still
+checked. \`kforge explain CODE\` describes any code in the report.
 
-Exit codes: 0 up to date and nothing at or above --fail-on, 1 stale tree, input errors or
-findings, 2 usage or configuration errors, or a file-system fault.`,
+Options:
+  --cluster NAME   check only this cluster; repeatable (for CI matrices). The fleet
+                   ApplicationSet and expired exemptions are then left out
+  --format F       text (default), json, sarif, github (workflow commands), markdown
+  --output FILE    write the report to FILE instead of standard output
+  --fail-on LEVEL  exit 1 when a finding is at or above LEVEL: error (default) or warning
+  --root DIR       repository root (default: nearest folder upwards with clusters/)
+  -h, --help       show this help
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (a stale tree and input
+errors are error findings), 2 usage errors or a file-system fault.`,
   async run(args, io) {
-    const { values } = parseFlags(args, LINT_FLAGS);
+    const { values } = parseFlags(args, { ...LINT_FLAGS, ...CLUSTER_FLAG });
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;
     }
     const output = lintOutputOptions(values);
     const root = resolveRoot(io.cwd, values.root);
-    const { policy, diagnostics: policyProblems } = await loadPolicies(root);
-    if (policyProblems.length > 0) {
-      printDiagnostics(policyProblems, io, "check did not run");
-      return EXIT.usage;
+    const clusters = await selectClusters(root, values.cluster);
+    const run = await checkReport(root, { clusters, failOn: output.failOn, today: today() });
+    await writeReport(run.report, output, io, root, run.files);
+    const s = run.report.summary;
+    // The report has everything; standard error keeps a log line whatever format went to stdout.
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    if (run.broken > 0) io.stderr(`kforge check: ${plural(run.broken, "cluster")} not compared or linted: input errors (in the report).\n`);
+    if (run.changes.length > 0) {
+      io.stderr(`kforge check: the committed tree is out of date (${plural(run.changes.length, "file")}):\n${describeChanges(run.changes)}\nRun \`kforge render\` and commit the result.\n`);
+    } else if (run.broken === 0) {
+      io.stderr(`kforge check: the committed tree is up to date (${plural(run.clusters, "cluster")}, ${plural(run.fileCount, "file")}).\n`);
     }
-    const check = await checkRepository(root, policy, today());
-    const files = new Map(check.files);
-    if (check.inputProblems.length > 0) {
-      // The report still goes out, in the chosen format, with the input errors as its findings.
-      if (output.format !== "text") printDiagnostics(check.inputProblems, io, "check stopped before lint");
-      const report = buildReport(diagnosticFindings(check.inputProblems), [], RULES, output.failOn, 0);
-      await writeReport(report, output, io, root, files);
-      return EXIT.findings;
-    }
-    if (check.treeProblems.length > 0) printDiagnostics(check.treeProblems, io, "the tree cannot be rendered as is");
-    const stale = check.changes.length > 0;
-    if (stale) io.stderr(`kforge check: the committed tree is out of date (${check.changes.length} files):\n${describeChanges(check.changes)}\nRun \`kforge render\` and commit the result.\n`);
-    else io.stderr(`kforge check: the committed tree is up to date (${check.clusters} clusters, ${files.size} files).\n`);
-    if (check.lintProblems.length > 0) {
-      printDiagnostics(check.lintProblems, io, "lint did not run");
-      return EXIT.usage;
-    }
-    const report = buildReport(check.findings, check.targets, RULES, output.failOn, check.exempted);
-    await writeReport(report, output, io, root, files);
-    return stale || check.treeProblems.length > 0 || report.summary.failed ? EXIT.findings : EXIT.ok;
+    return s.failed ? EXIT.findings : EXIT.ok;
   },
 };

@@ -1,4 +1,4 @@
-import { BUILT_IN_CHECKS, RULES } from "../lint/rules/index.js";
+import { catalog, isCode } from "../lint/code-catalog.js";
 import type { RuleMeta } from "../lint/rule.js";
 import { closestName } from "../diagnostics/closest-name.js";
 import { EXIT, UsageError, type Command } from "./cli-io.js";
@@ -6,17 +6,19 @@ import { parseFlags } from "./parse-flags.js";
 
 export const explainCommand: Command = {
   name: "explain",
-  summary: "describe a lint rule: what it finds, why it matters, how to fix it, its options",
-  usage: `Usage: kforge explain [RULE]
+  summary: "describe a lint rule or problem code: what it finds, why it matters, how to fix it",
+  usage: `Usage: kforge explain [RULE|CODE ...]
 
-Without RULE: lists every rule with its default severity.`,
+Describes lint rules (image-tag, ...) and the codes of input and generated-tree problems
+(values-schema, render-stale, ...): every id kforge prints after a finding. Without an
+argument: lists them all with their default severity.`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {}, true);
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;
     }
-    const all: RuleMeta[] = [...RULES.map((r) => r.meta), ...BUILT_IN_CHECKS].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const all = catalog();
     if (positionals.length === 0) {
       const width = Math.max(...all.map((m) => m.id.length));
       io.stdout(`${all.map((m) => `${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(7)}  ${m.description}`).join("\n")}\n`);
@@ -26,7 +28,7 @@ Without RULE: lists every rule with its default severity.`,
       const meta = all.find((m) => m.id === id);
       if (!meta) {
         const guess = closestName(id, all.map((m) => m.id));
-        throw new UsageError(`no rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ""}; \`kforge explain\` lists them`);
+        throw new UsageError(`no rule or code "${id}"${guess ? ` (did you mean "${guess}"?)` : ""}; \`kforge explain\` lists them`);
       }
       io.stdout(describe(meta));
     }
@@ -35,6 +37,7 @@ Without RULE: lists every rule with its default severity.`,
 };
 
 function describe(meta: RuleMeta): string {
+  if (isCode(meta.id)) return `${meta.id} (problem code, severity: ${meta.defaultSeverity})\n\n${meta.description}\n\nWhy: ${meta.rationale}\n\nFix: ${meta.remediation}\n`;
   const options = meta.optionsSchema ? `\nOptions (policies/*.yaml, spec.rules.${meta.id}.options):\n${JSON.stringify(meta.optionsSchema, null, 2)}\n` : "";
   return `${meta.id} (default severity: ${meta.defaultSeverity})
 

@@ -1,11 +1,13 @@
 import { buildReport } from "../lint/build-report.js";
 import { diagnosticFindings } from "../lint/diagnostic-findings.js";
+import type { Finding } from "../lint/finding.js";
 import { lintClusters, type LintRun } from "../lint/lint-clusters.js";
 import { lintPaths, MissingPathError } from "../lint/lint-paths.js";
 import { RULES } from "../lint/rules/index.js";
 import { loadPolicies } from "../policy/load-policies.js";
 import { renderClusters } from "../render/render-clusters.js";
-import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
+import { EXIT, UsageError, type Command } from "./cli-io.js";
+import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
 import { kubeVersionOption, LINT_FLAGS, lintOutputOptions, today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
@@ -15,17 +17,18 @@ import { writeReport } from "./write-report.js";
 export const lintCommand: Command = {
   name: "lint",
   summary: "validate manifests strictly against the Kubernetes API and run the policy rules",
-  usage: `Usage: kforge lint [PATH...] [--cluster NAME] [--kube-version X.Y] [--format text|json|sarif|github|markdown]
+  usage: `Usage: kforge lint [PATH...] [--cluster NAME ...] [--kube-version X.Y] [--format text|json|sarif|github|markdown]
                    [--output FILE] [--fail-on error|warning] [--root DIR]
 
 Without PATH: lints every cluster's render in memory, each with its own Kubernetes version,
-node-port range, provided objects and policy (policies/*.yaml).
+node-port range, provided objects and policy (policies/*.yaml). An input error (cluster,
+blueprint, values, template) is a finding, and the other clusters are still linted.
 With PATHs: lints files or folders of manifests (multi-document YAML) as one set, for the
 Kubernetes version given by --kube-version (default: the newest supported). Policies are read
 from ./policies when present.
 
 Options:
-  --cluster NAME        lint only this cluster (cluster mode)
+  --cluster NAME        lint only this cluster (cluster mode); repeatable
   --kube-version X.Y    target Kubernetes version for PATHs
   --format F            text (default), json, sarif, github (workflow commands), markdown
   --output FILE         write the report to FILE instead of standard output
@@ -35,13 +38,13 @@ Options:
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration errors, or a file-system fault.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...LINT_FLAGS, cluster: { type: "string" }, "kube-version": { type: "string" } }, true);
+    const { values, positionals } = parseFlags(args, { ...LINT_FLAGS, ...CLUSTER_FLAG, "kube-version": { type: "string" } }, true);
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;
     }
     const output = lintOutputOptions(values);
-    if (positionals.length > 0 && values.cluster) throw new UsageError("--cluster lints a cluster's render; it cannot be combined with PATHs");
+    if (positionals.length > 0 && values.cluster?.length) throw new UsageError("--cluster lints a cluster's render; it cannot be combined with PATHs");
     if (positionals.length === 0 && values["kube-version"]) throw new UsageError("--kube-version applies to PATHs; clusters use their own spec.kubernetesVersion");
     const kubeVersion = kubeVersionOption(values["kube-version"]);
     const root = positionals.length > 0 ? io.cwd : resolveRoot(io.cwd, values.root);
@@ -52,6 +55,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     }
     let run: LintRun;
     let memory: Map<string, string> | undefined;
+    // Input errors of clusters in cluster mode: findings beside the other clusters' lint.
+    let inputFindings: Finding[] = [];
     if (positionals.length > 0) {
       try {
         run = await lintPaths(io.cwd, positionals, { kubernetesVersion: kubeVersion, nodePortRange: { min: 30000, max: 32767 }, provided: { storageClasses: [], namespaces: [] }, mode: "files" }, RULES, policy, today());
@@ -60,15 +65,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
         throw error;
       }
     } else {
-      const render = await renderClusters(root, values.cluster);
-      if (values.cluster && render.clusters.length === 0 && render.diagnostics.length === 0) throw new UsageError(`no cluster "${values.cluster}"`);
-      if (render.diagnostics.length > 0) {
-        // The report still goes out, in the chosen format, with the input errors as its findings.
-        if (output.format !== "text") printDiagnostics(render.diagnostics, io, "lint did not run");
-        const report = buildReport(diagnosticFindings(render.diagnostics), [], RULES, output.failOn, 0);
-        await writeReport(report, output, io, root, render.files);
-        return EXIT.findings;
-      }
+      const render = await renderClusters(root, await selectClusters(root, values.cluster));
+      inputFindings = diagnosticFindings(render.diagnostics);
       memory = render.files;
       run = lintClusters(render.clusters, RULES, policy, today());
     }
@@ -76,7 +74,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
       printDiagnostics(run.diagnostics, io, "lint did not run");
       return EXIT.usage;
     }
-    const report = buildReport(run.findings, run.targets, RULES, output.failOn, run.exempted);
+    const report = buildReport([...inputFindings, ...run.findings], run.targets, RULES, output.failOn, run.exempted);
     await writeReport(report, output, io, root, memory);
     return report.summary.failed ? EXIT.findings : EXIT.ok;
   },

@@ -5,7 +5,8 @@ import { acquireRenderLock, lockWaitSeconds, RenderLockedError } from "../render
 import { applyChanges } from "../tree/apply-changes.js";
 import { compareTree } from "../tree/tree-changes.js";
 import { relative } from "node:path";
-import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
+import { EXIT, type CliIo, type Command } from "./cli-io.js";
+import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
@@ -13,15 +14,15 @@ import { resolveRoot } from "./resolve-root.js";
 export const renderCommand: Command = {
   name: "render",
   summary: "render every cluster's releases into clusters/<name>/rendered (or check the committed tree)",
-  usage: `Usage: kforge render [--cluster NAME] [--check] [--no-cache] [--root DIR]
+  usage: `Usage: kforge render [--cluster NAME ...] [--check] [--no-cache] [--root DIR]
 
 Renders each cluster's releases (blueprint templates + values) into a kustomize tree under
 clusters/<name>/rendered/ and the GitOps wiring under clusters/<name>/gitops/. Writes nothing
-when anything fails; removes files it generated earlier and no longer generates; never
+when anything fails (every error of every cluster is reported); removes files it generated earlier and no longer generates; never
 touches files without its header.
 
 Options:
-  --cluster NAME  render only this cluster
+  --cluster NAME  render only this cluster; repeatable
   --check         write nothing (and trust no cache); exit 1 and list the files that differ
                   when the committed tree is not what a render produces now
   --no-cache      render everything and read every generated file. By default kforge keeps
@@ -39,7 +40,7 @@ seconds, default 10; the lock is .kforge-cache/render.lock) and then refuses. Te
 Exit codes: 0 done (or up to date), 1 errors in the input or stale tree, 2 usage errors, another
 render holding the lock, or a file-system fault (full disk, permissions: the tree is left as it was).`,
   async run(args, io) {
-    const { values } = parseFlags(args, { cluster: { type: "string" }, check: { type: "boolean" }, "no-cache": { type: "boolean" }, root: { type: "string" } });
+    const { values } = parseFlags(args, { ...CLUSTER_FLAG, check: { type: "boolean" }, "no-cache": { type: "boolean" }, root: { type: "string" } });
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;
@@ -48,7 +49,7 @@ render holding the lock, or a file-system fault (full disk, permissions: the tre
   },
 };
 
-export async function runRender(io: CliIo, options: { cluster?: string; check: boolean; root?: string; cache?: boolean }): Promise<number> {
+export async function runRender(io: CliIo, options: { cluster?: string[]; check: boolean; root?: string; cache?: boolean }): Promise<number> {
   const root = resolveRoot(io.cwd, options.root);
   if (options.check) return renderAndWrite(io, root, options);
   // Two renders writing one tree at once would interleave their files: one waits for the other.
@@ -67,13 +68,10 @@ export async function runRender(io: CliIo, options: { cluster?: string; check: b
   }
 }
 
-async function renderAndWrite(io: CliIo, root: string, options: { cluster?: string; check: boolean; cache?: boolean }): Promise<number> {
+async function renderAndWrite(io: CliIo, root: string, options: { cluster?: string[]; check: boolean; cache?: boolean }): Promise<number> {
   const cache = options.cache && !options.check ? new RenderCache(root) : undefined;
-  const render = await renderClusters(root, options.cluster, cache);
+  const render = await renderClusters(root, await selectClusters(root, options.cluster), cache);
   const clusters = render.clusters.length + render.unchanged.length;
-  if (options.cluster && clusters === 0 && render.diagnostics.length === 0) {
-    throw new UsageError(`no cluster "${options.cluster}" (looked for clusters/${options.cluster}/cluster.yaml)`);
-  }
   if (render.diagnostics.length > 0) {
     printDiagnostics(render.diagnostics, io);
     return EXIT.findings;

@@ -1,3 +1,5 @@
+import type { InputCode } from "./codes.js";
+
 /** A problem in a user's input, reported like a compiler: where, what is wrong, what to do. */
 export interface Diagnostic {
   /** Stable machine-readable code, e.g. `values-schema`, `template-missing-value`. */
@@ -13,26 +15,8 @@ export interface Diagnostic {
   hint?: string;
 }
 
-export type DiagnosticCode =
-  | "yaml-syntax"
-  | "file-missing"
-  | "cluster-schema"
-  | "blueprint-schema"
-  | "blueprint-missing"
-  | "values-schema"
-  | "values-file"
-  | "template-syntax"
-  | "template-missing-value"
-  | "template-unknown-helper"
-  | "template-unsafe"
-  | "template-output"
-  | "unsafe-path"
-  | "invalid-name"
-  | "control-character"
-  | "invalid-encoding"
-  | "file-too-large"
-  | "duplicate-output"
-  | "policy-schema";
+/** Input and tree codes (codes.ts), and yaml-syntax, which is also a built-in lint check. */
+export type DiagnosticCode = InputCode | "yaml-syntax";
 
 export class DiagnosticError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

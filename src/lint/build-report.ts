@@ -1,4 +1,5 @@
 import type { LintReport, LintedTarget } from "../report/lint-report.js";
+import { CODE_METAS } from "./code-catalog.js";
 import { SEVERITY_RANK, type Finding } from "./finding.js";
 import type { Rule } from "./rule.js";
 import { BUILT_IN_CHECKS } from "./rules/index.js";
@@ -10,7 +11,8 @@ export function buildReport(findings: Finding[], targets: LintedTarget[], rules:
   const count = (severity: Finding["severity"]) => sorted.filter((f) => f.severity === severity).length;
   return {
     findings: sorted,
-    rules: [...rules.map((r) => r.meta), ...BUILT_IN_CHECKS].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    // Codes of input and tree problems are described like rules when the report has them.
+    rules: [...rules.map((r) => r.meta), ...BUILT_IN_CHECKS, ...CODE_METAS.filter((m) => sorted.some((f) => f.ruleId === m.id))].sort((a, b) => (a.id < b.id ? -1 : 1)),
     targets,
     summary: {
       errors: count("error"),

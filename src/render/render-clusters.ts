@@ -40,6 +40,14 @@ export interface RepoRender {
   /** With a cache: save() them once the tree is written, to stamp the rendered clusters. */
   stamps?: TreeStamps;
   diagnostics: Diagnostic[];
+  /**
+   * Cluster files with input errors. Their releases are all rendered as far as they go, so every
+   * error is reported at once, but the cluster is then left out of `clusters`, `files` and
+   * `ownedDirs`: a half-rendered tree would read as stale files and lint false positives.
+   */
+  broken: string[];
+  /** Cluster files that could not be loaded at all: the fleet ApplicationSet lacks them. */
+  unloaded: string[];
 }
 
 /**
@@ -67,7 +75,7 @@ export async function renderClusters(root: string, only?: string | readonly stri
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
   const stamps = cache && (await TreeStamps.load(root));
-  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], orphanedDirs: [], unchanged: [], fleet: [], stamps, diagnostics };
+  const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], orphanedDirs: [], unchanged: [], fleet: [], stamps, diagnostics, broken: [], unloaded: [] };
   const sources = new Map<string, Promise<BlueprintSources>>();
   const sourcesOnce = (name: string) => {
     if (!sources.has(name)) sources.set(name, readBlueprintSources(root, name));
@@ -94,21 +102,32 @@ export async function renderClusters(root: string, only?: string | readonly stri
     const { loadCluster, resolveValues, planClusterTree } = await renderModules();
     const { cluster, diagnostics: problems } = await loadCluster(root, file, text);
     diagnostics.push(...problems);
-    if (!cluster) continue;
+    if (!cluster) {
+      result.broken.push(file);
+      result.unloaded.push(file);
+      continue;
+    }
     fleet.push({ name: cluster.name, dir: cluster.dir, gitops: cluster.gitops });
     const valuesTexts = cache ? readValuesTexts(root, cluster.dir, cluster.releases) : [];
     const outputs: ReleaseOutput[] = [];
+    // A release that fails is skipped and the next one rendered: one pass reports every error.
+    let failed = false;
     for (let index = 0; index < cluster.releases.length; index++) {
       const release = cluster.releases[index];
       const { blueprint, diagnostics: blueprintProblems } = await blueprintOnce(release.blueprint);
       if (!blueprint) {
-        if (!reportedBlueprints.has(release.blueprint)) diagnostics.push(...blueprintProblems.map((d) => blueprintMissingAt(d, cluster, index)));
+        // Each release that names a missing blueprint is a place to fix; problems in the
+        // blueprint's own files are reported once.
+        const located = blueprintProblems.map((d) => blueprintMissingAt(d, cluster, index));
+        diagnostics.push(...(reportedBlueprints.has(release.blueprint) ? located.filter((d) => d.code === "blueprint-missing") : located));
         reportedBlueprints.add(release.blueprint);
+        failed = true;
         continue;
       }
       if (blueprint.kubernetes && !satisfiesRange(cluster.kubernetesVersion, blueprint.kubernetes)) {
         const span = cluster.yaml.locate(["spec", "releases", index, "blueprint"]);
         diagnostics.push({ code: "blueprint-schema", file: cluster.file, line: span.line, column: span.column, message: `blueprint ${blueprint.name} supports Kubernetes ${blueprint.kubernetes}, but cluster ${cluster.name} runs ${cluster.kubernetesVersion}` });
+        failed = true;
         continue;
       }
       const valuesFiles = [cluster.file, ...(release.valuesFile ? [posix.join(cluster.dir, release.valuesFile)] : [])];
@@ -122,20 +141,27 @@ export async function renderClusters(root: string, only?: string | readonly stri
       if (schemaProblems.length > 0) {
         if (!reportedBlueprints.has(release.blueprint)) diagnostics.push(...schemaProblems);
         reportedBlueprints.add(release.blueprint);
+        failed = true;
         continue;
       }
       const { resolved, diagnostics: valueProblems } = await resolveValues(root, cluster, index, blueprint);
       diagnostics.push(...valueProblems);
+      if (valueProblems.length > 0) failed = true;
       if (!resolved) continue;
       // Loaded on first use: a render served from the cache never loads Handlebars.
       const { renderRelease } = await import("./render-release.js");
       const rendered = renderRelease(cluster, index, blueprint, resolved);
       diagnostics.push(...rendered.diagnostics);
+      if (rendered.diagnostics.length > 0) failed = true;
       if (key && rendered.diagnostics.length === 0) await cache!.set(cluster.name, release.name, key, rendered.documents);
       outputs.push({ index, blueprint, documents: rendered.documents, valuesFiles });
     }
     const plan = planClusterTree(cluster, outputs);
     diagnostics.push(...plan.diagnostics);
+    if (failed || problems.length > 0 || plan.diagnostics.length > 0) {
+      result.broken.push(file);
+      continue;
+    }
     const tree = [...plan.files, ...gitopsFiles(cluster)];
     for (const [path, content] of tree) files.set(path, content);
     result.ownedDirs.push(`${cluster.dir}/rendered`, `${cluster.dir}/gitops`);

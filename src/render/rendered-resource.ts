@@ -44,6 +44,19 @@ export class RenderedResource implements Resource {
     return { line: this.bodyOffset + 1, column: 1, endLine: this.bodyOffset + 1, endColumn: 1 };
   }
 
+  /**
+   * Where the text on a line of the written file came from (the values entry or template line),
+   * for pointing a stale committed file at the input that changed it. The deepest field that
+   * starts on the line wins.
+   */
+  originOfLine(line: number): SourceRef | undefined {
+    let best: FieldPath | undefined;
+    emitManifest(this.object as Record<string, unknown>, (p, s) => {
+      if (s.line + this.bodyOffset === line && (!best || p.length > best.length)) best = p;
+    });
+    return best ? this.origin(best) : undefined;
+  }
+
   origin(path: FieldPath): SourceRef | undefined {
     return this.origins?.of(path);
   }

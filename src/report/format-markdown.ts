@@ -15,7 +15,7 @@ const BADGE: Record<Severity, string> = { error: "❌ error", warning: "⚠️ w
  */
 export const formatMarkdown: Formatter = (report) => {
   const groups = groupByTarget(report);
-  const out = ["## kforge lint", "", statusLine(report), ""];
+  const out = [`## kforge ${report.command ?? "lint"}`, "", statusLine(report), ""];
   out.push("| Cluster | Kubernetes | Errors | Warnings | Resources |", "| --- | --- | ---: | ---: | ---: |");
   for (const { target, name, findings } of groups) {
     const count = (s: Severity) => findings.filter((f) => f.severity === s).length;

@@ -9,6 +9,8 @@ export interface LintReport {
   rules: RuleMeta[];
   /** One entry per linted cluster (cluster mode) or one for the linted files. */
   targets: LintedTarget[];
+  /** The command that made it, for headings ("kforge check"); lint when absent. */
+  command?: "lint" | "check";
 }
 
 export interface LintSummary {

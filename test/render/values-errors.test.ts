@@ -113,7 +113,11 @@ describe("kforge check with input errors", () => {
     const json = await runCli(["check", "--format", "json"], root());
     expect(json.code).toBe(1);
     const findings = JSON.parse(json.stdout).findings;
-    expect(findings).toEqual([expect.objectContaining({ ruleId: "values-schema", severity: "error", file: "clusters/dev/cluster.yaml", line: 13, column: 19 })]);
+    expect(findings).toEqual([
+      // Never rendered: the fleet ApplicationSet is missing too, which is true whatever the values say.
+      expect.objectContaining({ ruleId: "render-missing", severity: "error", file: "clusters/applicationset.yaml", line: 1 }),
+      expect.objectContaining({ ruleId: "values-schema", severity: "error", file: "clusters/dev/cluster.yaml", line: 13, column: 19 }),
+    ]);
     const github = await runCli(["check", "--format", "github"], root());
     expect(github.stdout).toMatch(/^::error file=clusters\/dev\/cluster\.yaml,line=13,col=19,.*title=kforge values-schema::/m);
   });

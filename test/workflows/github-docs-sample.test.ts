@@ -24,12 +24,13 @@ function exampleWithLiteralPassword(): string {
 describe("docs/github.md", () => {
   it("shows the annotation `kforge check --format github` prints for the sample edit", async () => {
     const repo = exampleWithLiteralPassword();
-    // No render first: the stale tree goes to stderr and the annotations are the same.
+    // No render first: the stale file is annotated on the same values line, as docs/github.md says.
     const check = await runCli(["check", "--format", "github"], repo);
     expect(check.code).toBe(1);
-    const annotation = check.stdout.trim();
-    expect(annotation).toMatch(/^::error file=clusters\/bjrdc-dev\/cluster\.yaml,line=63,/);
-    expect(docs).toContain(`\n${annotation}\n`);
+    const annotations = check.stdout.trim().split("\n");
+    expect(annotations.map((a) => /title=kforge ([a-z-]+)::/.exec(a)?.[1])).toEqual(["render-stale", "plaintext-credential-env"]);
+    for (const a of annotations) expect(a).toMatch(/^::error file=clusters\/bjrdc-dev\/cluster\.yaml,line=63,/);
+    expect(docs).toContain(`\n${annotations[1]}\n`);
   });
 
   it("shows a comment that starts with the marker kforge comment looks for", () => {
