@@ -1,12 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { devNull, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { diffCommand } from "../../src/cli/diff-command.js";
-
-export const EXAMPLE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+import { copyExampleInto } from "../helpers/example-repo.js";
 
 /** git with a fixed identity and no user or system config, so tests run the same on any machine. */
 export function git(cwd: string, ...args: string[]): string {
@@ -26,12 +24,10 @@ export function scratchRepo(): string {
   return root;
 }
 
-/** A scratch repository holding a committed copy of the example blueprints, clusters and policies. */
+/** A scratch repository holding a committed copy of the example fixture's blueprints, clusters and policies. */
 export function exampleRepo(): string {
   const root = scratchRepo();
-  for (const folder of ["blueprints", "clusters", "policies"]) {
-    if (existsSync(join(EXAMPLE_ROOT, folder))) cpSync(join(EXAMPLE_ROOT, folder), join(root, folder), { recursive: true });
-  }
+  copyExampleInto(root);
   commitAll(root, "example");
   return root;
 }

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Env } from "../../src/github/github-config.js";
 import { FakeGithub } from "../helpers/fake-github/fake-github-server.js";
 import { actionsEnv, runCommentCommand as comment } from "../helpers/fake-github/github-test-env.js";
+import { copyExampleRepo } from "../helpers/example-repo.js";
 import { checkJson, jsonFinding, writeJsonFiles } from "./report-fixtures.js";
 
 const TOKEN = "ghp_optionsTestToken0000000000000000000";
@@ -82,8 +83,7 @@ describe("kforge comment options", () => {
 
   it("runs the check on the repository when no --input is given", async () => {
     // A copy of the example repository (clean: no findings).
-    const repo = mkdtempSync(join(tmpdir(), "kforge-comment-repo-"));
-    for (const folder of ["blueprints", "clusters", "policies"]) cpSync(join(process.cwd(), folder), join(repo, folder), { recursive: true });
+    const repo = await copyExampleRepo();
     const result = await comment(["--pr", "7", "--root", repo], env, join(repo, "clusters"));
     expect(result).toMatchObject({ code: 0, err: "" });
     const [posted] = github.commentsOn(7);

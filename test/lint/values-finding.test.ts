@@ -1,22 +1,20 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { JsonFinding } from "../../src/report/format-json.js";
+import { copyExampleInto } from "../helpers/example-repo.js";
 import { makeRepo, runCli } from "../helpers/temp-repo.js";
 
 /**
  * A finding caused by a values entry in an example cluster points at the rendered file and line
  * (what the API server would see) and, as `source`, at the values line the author edited.
  */
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLUSTER = "clusters/bjrdc-dev/cluster.yaml";
 
-/** A copy of the example repo's blueprints and clusters (no policy: default severities). */
+/** A copy of the example fixture's blueprints and clusters (no policy: default severities). */
 function exampleCopy(): string {
   const root = makeRepo({});
-  cpSync(join(ROOT, "blueprints"), join(root, "blueprints"), { recursive: true });
-  cpSync(join(ROOT, "clusters"), join(root, "clusters"), { recursive: true });
+  copyExampleInto(root, { policies: false });
   return root;
 }
 

@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { AssembledOutput } from "../../src/render/assemble-output.js";
 import { parseOutput, parseOutputFully } from "../../src/render/parse-output.js";
@@ -6,9 +5,8 @@ import { RenderCache } from "../../src/render/render-cache.js";
 import { renderClusters } from "../../src/render/render-clusters.js";
 import { readDocumentsFast } from "../../src/yaml/fast-read.js";
 import { clusterYaml, MINI_BLUEPRINT } from "../helpers/mini-blueprint.js";
+import { copyExampleRepo } from "../helpers/example-repo.js";
 import { makeRepo } from "../helpers/temp-repo.js";
-
-const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** An output as assembleOutput makes it, with one value range per `[[...]]` (origin: values line = range number). */
 function output(marked: string): AssembledOutput {
@@ -50,7 +48,7 @@ describe("parseOutput", () => {
   });
 
   it("gives the example clusters the same objects the full parse gives, mostly on the fast path", async () => {
-    const render = await renderClusters(REPO_ROOT);
+    const render = await renderClusters(await copyExampleRepo({ render: false }));
     expect(render.diagnostics).toEqual([]);
     let fast = 0;
     let total = 0;

@@ -1,18 +1,16 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/package-root.js";
-import { makeRepo, runCli } from "../helpers/temp-repo.js";
+import { copyExampleRepo } from "../helpers/example-repo.js";
+import { runCli } from "../helpers/temp-repo.js";
 
 // docs/github.md shows what a reviewer sees for one finding; this keeps the sample honest by
 // making the same edit in a copy of the example repository and running what kforge.yml runs.
 const docs = readFileSync(join(PACKAGE_ROOT, "docs", "github.md"), "utf8");
 
-function exampleWithLiteralPassword(): string {
-  const copy = makeRepo({});
-  for (const dir of ["blueprints", "clusters", "policies"]) {
-    if (existsSync(join(PACKAGE_ROOT, dir))) cpSync(join(PACKAGE_ROOT, dir), join(copy, dir), { recursive: true });
-  }
+async function exampleWithLiteralPassword(): Promise<string> {
+  const copy = await copyExampleRepo();
   const cluster = join(copy, "clusters", "bjrdc-dev", "cluster.yaml");
   const text = readFileSync(cluster, "utf8");
   const edited = text.replace("        port: 8080\n", "        port: 8080\n        env: {DB_PASSWORD: hunter2}\n");
@@ -23,7 +21,7 @@ function exampleWithLiteralPassword(): string {
 
 describe("docs/github.md", () => {
   it("shows the annotation `kforge check --format github` prints for the sample edit", async () => {
-    const repo = exampleWithLiteralPassword();
+    const repo = await exampleWithLiteralPassword();
     // No render first: the stale file is annotated on the same values line, as docs/github.md says.
     const check = await runCli(["check", "--format", "github"], repo);
     expect(check.code).toBe(1);
