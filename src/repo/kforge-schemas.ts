@@ -1,13 +1,21 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import addErrorsModule from "ajv-errors";
 import addFormatsModule from "ajv-formats";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { linearRegExp } from "../validate/linear-regexp.js";
 import { loadPrecompiled, sha256, standaloneSource } from "../validate/precompiled-code.js";
 
-// ajv-formats is CommonJS; under NodeNext its default export sits one level down.
+// ajv-formats and ajv-errors are CommonJS; under NodeNext their default export sits one level down.
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+const addErrors = (addErrorsModule as unknown as { default?: typeof addErrorsModule }).default ?? addErrorsModule;
+
+/** Formats, and `errorMessage` (ajv-errors): a schema author's own words for a failed check. */
+function addPlugins(ajv: Ajv): void {
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  (addErrors as unknown as (a: Ajv) => void)(ajv);
+}
 
 let shared: Ajv | undefined;
 const USER_AJV_OPTIONS = { allErrors: true, useDefaults: true, strict: false, verbose: true, addUsedSchema: false } as const;
@@ -21,7 +29,7 @@ export function userAjv(): Ajv {
   if (!shared) {
     // Blueprint values schemas come from pull requests: their patterns run on RE2 (linear time).
     shared = new Ajv({ ...USER_AJV_OPTIONS, code: { regExp: linearRegExp } });
-    (addFormats as unknown as (a: Ajv) => void)(shared);
+    addPlugins(shared);
   }
   return shared;
 }
@@ -46,7 +54,7 @@ function schemasHash(): string {
 /** JavaScript source of the kforge schemas' validators, compiled at build time (exports cluster, blueprint, policy). */
 export function kforgeSchemasSource(): string {
   const ajv = new Ajv({ ...USER_AJV_OPTIONS, code: { source: true } });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  addPlugins(ajv);
   for (const name of KFORGE_SCHEMAS) ajv.addSchema(JSON.parse(schemaText(name)), name);
   return standaloneSource(ajv, Object.fromEntries(KFORGE_SCHEMAS.map((name) => [name, name])), schemasHash());
 }

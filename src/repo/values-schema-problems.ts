@@ -5,6 +5,7 @@ import type { FieldPath } from "../resources/resource.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
 import { pointerToPath } from "./schema-diagnostics.js";
 import { linearPatternProblem } from "../validate/linear-regexp.js";
+import { openObjectSchemas } from "./open-object-schemas.js";
 
 const TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"];
 const HINT = "a blueprint's values.schema.json must be a valid JSON Schema (draft-07)";
@@ -15,9 +16,10 @@ const HINT = "a blueprint's values.schema.json must be a valid JSON Schema (draf
  * input error at the keyword's line, never a crash.
  */
 export function compileValuesSchema(ajv: Ajv, schema: object, text: string, file: string): { validate?: ValidateFunction; diagnostics: Diagnostic[] } {
-  const problems: { path: FieldPath; message: string }[] = [];
+  const problems: { path: FieldPath; message: string; hint?: string; onKey?: boolean }[] = [];
   if (!ajv.validateSchema(schema)) problems.push(...metaSchemaProblems(ajv.errors ?? []));
   problems.push(...patternProblems(schema, []));
+  problems.push(...openObjectSchemas(schema).map((open) => ({ ...open, onKey: true })));
   if (problems.length === 0) {
     try {
       return { validate: ajv.compile(schema), diagnostics: [] };
@@ -30,9 +32,9 @@ export function compileValuesSchema(ajv: Ajv, schema: object, text: string, file
   }
   const yaml = parseYamlFile(text, file).yaml;
   return {
-    diagnostics: problems.map(({ path, message }) => {
-      const span = yaml?.locate(path) ?? { line: 1, column: 1 };
-      return { code: "blueprint-schema", file, line: span.line, column: span.column, message: `invalid values schema: ${message}`, hint: HINT };
+    diagnostics: problems.map(({ path, message, hint, onKey }) => {
+      const span = (onKey ? yaml?.locateKey(path) : yaml?.locate(path)) ?? { line: 1, column: 1 };
+      return { code: "blueprint-schema", file, line: span.line, column: span.column, message: `invalid values schema: ${message}`, hint: hint ?? HINT };
     }),
   };
 }

@@ -6,7 +6,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Blueprint } from "../repo/blueprint.js";
 import type { Cluster } from "../repo/cluster.js";
-import { pointerToPath, schemaDiagnostics } from "../repo/schema-diagnostics.js";
+import { errorLeaf, pointerToPath, schemaDiagnostics } from "../repo/schema-diagnostics.js";
 import type { FieldPath } from "../resources/resource.js";
 import { parseYamlFile, type YamlFile } from "../yaml/read-yaml-file.js";
 import { lazySourceRef } from "../yaml/lazy-source-ref.js";
@@ -49,7 +49,7 @@ export async function resolveValues(root: string, cluster: Cluster, index: numbe
     const groups = new Map<(typeof sources)[number], ErrorObject[]>();
     for (const error of validateValues.errors ?? []) {
       const path = pointerToPath(error.instancePath);
-      const leaf = error.keyword === "additionalProperties" ? [...path, String((error.params as { additionalProperty: string }).additionalProperty)] : path;
+      const leaf = errorLeaf(error);
       // Errors about values nobody wrote (a missing required field) go to the values file when
       // there is one, else to the release's entry in cluster.yaml.
       const source = writtenIn(leaf) ?? writtenIn(path) ?? (fromFile ? sources[1] : sources[0]);
