@@ -19,10 +19,12 @@ export function compileValuesSchema(ajv: Ajv, schema: object, text: string, file
   const problems: { path: FieldPath; message: string; hint?: string; onKey?: boolean }[] = [];
   if (!ajv.validateSchema(schema)) problems.push(...metaSchemaProblems(ajv.errors ?? []));
   problems.push(...patternProblems(schema, []));
-  problems.push(...openObjectSchemas(schema).map((open) => ({ ...open, onKey: true })));
   if (problems.length === 0) {
     try {
-      return { validate: ajv.compile(schema), diagnostics: [] };
+      const validate = ajv.compile(schema);
+      const open = openObjectSchemas(schema);
+      if (open.length === 0) return { validate, diagnostics: [] };
+      problems.push(...open.map((o) => ({ ...o, onKey: true })));
     } catch (error) {
       const message = (error as Error).message;
       const ref = /can't resolve reference (\S+)/.exec(message)?.[1];

@@ -10,7 +10,8 @@ const schemaWith = (image: string) => `{
   "type": "object",
   "properties": {
     "image": ${image}
-  }
+  },
+  "additionalProperties": false
 }
 `;
 
@@ -44,5 +45,39 @@ describe("an invalid values schema of a blueprint is an input error at its line"
       expect(result.stdout + result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe("a values schema that leaves an object open is an input error at its properties", () => {
+  const closed = { type: "object", additionalProperties: false };
+  it.each([
+    ["the root", { type: "object", properties: { image: { type: "string" } } }, "the root object lists its properties", 1],
+    ["a nested object", { ...closed, properties: { image: { type: "string" }, resources: { type: "object", properties: { cpu: { type: "string" } } } } }, "the object at `properties.resources` lists its properties", 2],
+    ["an array's items", { ...closed, properties: { image: { type: "string" }, ports: { type: "array", items: { type: "object", properties: { port: { type: "integer" } } } } } }, "the object at `properties.ports.items` lists its properties", 2],
+  ])("%s", async (_label, schema, message, nth) => {
+    const text = `${JSON.stringify(schema, null, 2)}\n`;
+    const root = repo(text);
+    const result = await runCli(["render"], root);
+    expect(result.code).toBe(1);
+    // The caret sits on the nth "properties" key of the file: the open object's own.
+    const lines = text.split("\n");
+    const line = lines.map((l, i) => (l.includes('"properties"') ? i + 1 : 0)).filter(Boolean)[nth - 1];
+    const column = lines[line - 1].indexOf('"properties"') + 1;
+    expect(result.stderr).toContain(`${SCHEMA}:${line}:${column}: error: invalid values schema: ${message}`);
+    expect(result.stderr).toContain("[blueprint-schema]");
+    expect(result.stderr).toContain('add "additionalProperties": false');
+  });
+
+  it("leaves conditions (if/then, allOf, anyOf) and free-form maps alone", async () => {
+    const schema = {
+      ...closed,
+      properties: { image: { type: "string" }, replicas: { type: "integer", default: 1 }, mode: { enum: ["a", "b"] }, labels: { type: "object", additionalProperties: { type: "string" } } },
+      allOf: [{ if: { required: ["mode"], properties: { mode: { const: "a" } } }, then: { required: ["labels"], properties: { labels: { minProperties: 1 } } } }],
+      anyOf: [{ properties: { mode: { const: "a" } } }, { properties: { mode: { const: "b" } } }, { not: { required: ["mode"] } }],
+    };
+    const root = repo(`${JSON.stringify(schema, null, 2)}\n`);
+    const result = await runCli(["render"], root);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
   });
 });
