@@ -1,7 +1,9 @@
 import Handlebars from "handlebars";
 import { markTemplateLines, RESERVED_CHARACTERS } from "./line-markers.js";
 import type { RenderState } from "./render-state.js";
+import { closestName } from "../diagnostics/closest-name.js";
 import { TemplateError } from "./template-error.js";
+import { didYouMean, suggestValuePath } from "./value-suggestion.js";
 import { EMIT_HELPER, HELPERS, KNOWN_HELPERS } from "./template-helpers.js";
 
 /** A template ready to run: output carries line and value markers (see assemble-output.ts). */
@@ -37,7 +39,7 @@ export function compileTemplate(source: string): CompiledTemplate {
     try {
       return template(context, { data: { kforge: state }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (error) {
-      throw error instanceof TypeError ? fromTypeError(error, paths) : fromHandlebarsError(error);
+      throw error instanceof TypeError ? fromTypeError(error, paths, context) : fromHandlebarsError(error, paths, context);
     }
   };
 }
@@ -46,12 +48,13 @@ export function compileTemplate(source: string): CompiledTemplate {
  * In strict mode Handlebars reads `a.b.c` without null checks, so a missing `b` surfaces as a
  * TypeError naming only `c`. Find the path that reads `c` after another part to position it.
  */
-function fromTypeError(error: TypeError, paths: hbs.AST.PathExpression[]): TemplateError {
+function fromTypeError(error: TypeError, paths: hbs.AST.PathExpression[], context: object): TemplateError {
   const property = /reading '([^']*)'/.exec(error.message)?.[1];
   const path = paths.find((p) => p.parts.indexOf(property ?? "") > 0);
   if (!path) return new TemplateError("template-missing-value", `a value the template reads is not defined (${error.message})`, 0, 0);
   const parent = path.parts.slice(0, path.parts.indexOf(property!)).join(".");
-  return new TemplateError("template-missing-value", `\`${parent}\` is not defined (reading \`${path.original}\`)`, path.loc.start.line, path.loc.start.column + 1, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
+  const guess = suggestValuePath(parent, [context]);
+  return new TemplateError("template-missing-value", `\`${parent}\` is not defined (reading \`${path.original}\`)${didYouMean(guess)}`, path.loc.start.line, path.loc.start.column + 1, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
 }
 
 /** Every path expression in the template, in source order. */
@@ -125,7 +128,7 @@ function sourceText(lines: string[], loc: hbs.AST.SourceLocation): string {
   return lines.slice(loc.start.line - 1, loc.end.line).join(" ").slice(loc.start.column);
 }
 
-function fromHandlebarsError(error: unknown): TemplateError {
+function fromHandlebarsError(error: unknown, paths: hbs.AST.PathExpression[] = [], context?: object): TemplateError {
   if (error instanceof TemplateError) return error;
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e.message ?? error).replace(/ - \d+:\d+$/, "");
@@ -134,11 +137,17 @@ function fromHandlebarsError(error: unknown): TemplateError {
   const column = (e.column ?? 0) + 1;
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
-    return new TemplateError("template-unknown-helper", `unknown helper \`${unknownHelper[1]}\``, line, column, `available helpers: ${Object.keys(HELPERS).filter((h) => h !== EMIT_HELPER).join(", ")}, if, unless, each, with`);
+    const helpers = [...Object.keys(HELPERS).filter((h) => h !== EMIT_HELPER), "if", "unless", "each", "with"];
+    const name = unknownHelper[1].replace(/^['"]|['"]$/g, "");
+    return new TemplateError("template-unknown-helper", `unknown helper \`${name}\`${didYouMean(closestName(name, helpers))}`, line, column, `available helpers: ${helpers.join(", ")}`);
   }
   const missing = /^"(.+)" not defined in/.exec(message);
   if (missing) {
-    return new TemplateError("template-missing-value", `\`${missing[1]}\` is not defined`, line, column, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
+    // Strict mode names only the part that is missing: the first path that reads it has the rest.
+    const path = paths.find((p) => p.parts.includes(missing[1]));
+    const read = path ? path.parts.slice(0, path.parts.indexOf(missing[1]) + 1).join(".") : missing[1];
+    const guess = context ? suggestValuePath(read, [context]) : undefined;
+    return new TemplateError("template-missing-value", `\`${missing[1]}\` is not defined${didYouMean(guess)}`, line, column, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
   }
   const parts = message.split("\n");
   const detail = parts.length > 1 ? `${parts[0]} ${parts[parts.length - 1]}` : parts[0];

@@ -6,6 +6,7 @@ import type { RenderState } from "./render-state.js";
 import { TemplateError } from "./template-error.js";
 import { flowNode } from "./yaml-scalar.js";
 import { unwrap, type Access } from "./value-tracker.js";
+import { didYouMean, suggestValuePath } from "./value-suggestion.js";
 
 type Options = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
 
@@ -20,17 +21,18 @@ function lineOf(options: Options): number {
   return options.loc?.start.line ?? 0;
 }
 
-function defined(value: unknown, what: string, options: Options): unknown {
+function defined(value: unknown, what: string, options: Options, guess?: string): unknown {
   if (value === undefined) {
-    throw new TemplateError("template-missing-value", `${what} has no value`, lineOf(options), (options.loc?.start.column ?? 0) + 1, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
+    throw new TemplateError("template-missing-value", `${what} has no value${didYouMean(guess)}`, lineOf(options), (options.loc?.start.column ?? 0) + 1, "set it in the values, give it a default in values.schema.json, or guard it with {{#if ...}}");
   }
   return unwrap(value);
 }
 
 /** Writes `value` as a YAML node via a marker; leaves of collections get their own origins. */
-function emit(value: unknown, line: number, text: string, options: Options): Handlebars.SafeString {
+function emit(value: unknown, line: number, text: string, options: Options, context: unknown): Handlebars.SafeString {
   const state = stateOf(options);
-  const raw = defined(value, `\`${text}\``, options);
+  const guess = value === undefined ? suggestValuePath(text, [(options.data as { root?: unknown } | undefined)?.root, context]) : undefined;
+  const raw = defined(value, `\`${text}\``, options, guess);
   const read = state.tracker.takeRead(value);
   return new Handlebars.SafeString(marker(state, raw, read));
 }
@@ -60,7 +62,10 @@ function version(value: unknown, helper: string, options: Options): string {
 
 /** Every helper a template may call. Anything else is a compile error (knownHelpersOnly). */
 export const HELPERS: Record<string, (...args: any[]) => unknown> = {
-  [EMIT_HELPER]: (value, line, text, options) => emit(value, line, text, options),
+  // A function, not an arrow: Handlebars passes the block's context as `this`.
+  [EMIT_HELPER]: function (this: unknown, value, line, text, options) {
+    return emit(value, line, text, options, this);
+  },
   kubeAtLeast: (v, options: Options) => compareMinor(stateOf(options).kubernetesVersion, version(v, "kubeAtLeast", options)) >= 0,
   kubeBelow: (v, options: Options) => compareMinor(stateOf(options).kubernetesVersion, version(v, "kubeBelow", options)) < 0,
   eq: (a, b) => unwrap(a) === unwrap(b),

@@ -43,6 +43,20 @@ describe("strict templates", () => {
     expect(stderr).toContain("available helpers: kubeAtLeast");
   });
 
+  it("suggests the value a misspelt path meant", async () => {
+    const typo = await renderWithTemplate("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{values.imag}}\n");
+    expect(typo).toContain("`values.imag` has no value (did you mean `values.image`?)");
+    const parent = await renderWithTemplate("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{valuse.image}}\n");
+    expect(parent).toContain("`valuse` is not defined (reading `valuse.image`) (did you mean `values`?)");
+    const nested = await renderWithTemplate("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{release.nmae}}\n");
+    expect(nested).toContain("(did you mean `release.name`?)");
+  });
+
+  it("suggests the helper a misspelt name meant", async () => {
+    const stderr = await renderWithTemplate("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{concta release.name \"-x\"}}\n");
+    expect(stderr).toContain("unknown helper `concta` (did you mean `concat`?)");
+  });
+
   it("refuses unescaped output", async () => {
     const stderr = await renderWithTemplate("a: {{{values.image}}}\n");
     expect(stderr).toContain("blueprints/mini/templates/extra.yaml.hbs:1:4: error: unescaped output");
