@@ -1,4 +1,6 @@
-import { posix } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { join, posix } from "node:path";
+import { closestName } from "../diagnostics/closest-name.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { readDocumentsFast } from "../yaml/fast-read.js";
 import { parseYamlFile, textDiagnostic } from "../yaml/read-yaml-file.js";
@@ -9,13 +11,30 @@ import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { compileValuesSchema } from "./values-schema-problems.js";
 import { findControlCharacters } from "./control-characters.js";
 
+/** The blueprints of the repository: folders under blueprints/ with a blueprint.yaml. */
+function blueprintNames(root: string): string[] {
+  try {
+    return readdirSync(join(root, "blueprints"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, "blueprints", entry.name, "blueprint.yaml")))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    // No blueprints/ folder (or an unreadable one): nothing to suggest.
+    return [];
+  }
+}
+
 /** Reads and checks blueprints/<name>/: blueprint.yaml, values.schema.json and templates/*.yaml.hbs. */
 export async function loadBlueprint(root: string, name: string, sources?: BlueprintSources): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
   const dir = posix.join("blueprints", name);
   const metaFile = posix.join(dir, "blueprint.yaml");
   const { metaText, schemaText, templates, contentHash } = sources ?? (await readBlueprintSources(root, name));
   if (metaText === undefined) {
-    return { diagnostics: [{ code: "blueprint-missing", file: metaFile, line: 0, column: 0, message: `blueprint "${name}" not found`, hint: `create ${dir}/ with blueprint.yaml, ${VALUES_SCHEMA} and templates/, or fix the release's blueprint name` }] };
+    const known = blueprintNames(root);
+    const guess = closestName(name, known);
+    const message = `blueprint "${name}" not found${guess ? ` (did you mean "${guess}"?)` : ""}`;
+    const listed = known.length > 0 ? `; blueprints: ${known.join(", ")}` : "";
+    return { diagnostics: [{ code: "blueprint-missing", file: metaFile, line: 0, column: 0, message, hint: `fix the release's blueprint name, or create ${dir}/ with blueprint.yaml, ${VALUES_SCHEMA} and templates/${listed}` }] };
   }
   const meta = parseYamlFile(metaText, metaFile);
   if (!meta.yaml) return { diagnostics: meta.diagnostics };

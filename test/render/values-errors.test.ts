@@ -80,6 +80,20 @@ describe("values that fail their schema", () => {
     const result = await runCli(["render"], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('clusters/dev/cluster.yaml:9:18: error: blueprint "nope" not found');
+    expect(result.stderr).toContain("blueprints: mini");
+  });
+
+  it("suggests the blueprint a misspelt name meant", async () => {
+    const root = makeRepo({
+      ...MINI_BLUEPRINT,
+      "clusters/dev/cluster.yaml": clusterYaml("dev", `    - name: web
+      blueprint: minii
+      namespace: apps
+`),
+    });
+    const result = await runCli(["check"], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/clusters\/dev\/cluster.yaml:9:18 +error +blueprint "minii" not found \(did you mean "mini"\?\)/);
   });
 });
 
