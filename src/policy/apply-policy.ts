@@ -45,6 +45,12 @@ export function ruleSettings(policy: Policy, rules: readonly Rule[], cluster: st
       settings.set(id, { severity: setting.severity ?? previous?.severity ?? "default", options });
     }
   }
+  // An exemption for a rule that does not exist exempts nothing: say so, with the likely id.
+  for (const exemption of policy.exemptions) {
+    if (known.has(exemption.rule) || (exemption.cluster !== undefined && exemption.cluster !== cluster)) continue;
+    const guess = closestName(exemption.rule, [...known.keys()]);
+    diagnostics.push({ code: "policy-schema", file: exemption.at.file, line: exemption.at.line, column: exemption.at.column, message: `exemption for unknown rule \`${exemption.rule}\`${guess ? ` (did you mean \`${guess}\`?)` : ""}`, hint: "`kforge explain` lists the rules" });
+  }
   return { settings, diagnostics };
 }
 

@@ -84,6 +84,12 @@ describe("policies/*.yaml", () => {
     expect(stderr).toContain("policies/a.yaml:6:5: error: unknown rule `image-tags` (did you mean `image-tag`?)");
   });
 
+  it("rejects an exemption for an unknown rule with a suggestion", async () => {
+    const { code, stderr } = await lint({ "policies/a.yaml": policy(`  exemptions:\n    - rule: image-tagg\n      resource: {kind: Deployment, name: web}\n      reason: the vendor publishes only latest for now\n      expires: "2026-12-31"\n`) });
+    expect(code).toBe(2);
+    expect(stderr).toContain("policies/a.yaml:6:7: error: exemption for unknown rule `image-tagg` (did you mean `image-tag`?)");
+  });
+
   it("rejects invalid rule options and invalid policy files with positions", async () => {
     const options = await lint({ "policies/a.yaml": policy("  rules:\n    hostpath-volume: {options: {allowedPaths: 3}}\n") });
     expect(options.code).toBe(2);
