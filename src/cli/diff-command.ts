@@ -10,6 +10,7 @@ import { today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
+import { useColor } from "./use-color.js";
 
 const FORMATS = ["text", "json", "markdown"] as const;
 type DiffFormat = (typeof FORMATS)[number];
@@ -88,7 +89,7 @@ load).`,
     if (values.cluster && result.clusters.length === 0) {
       throw new UsageError(`no cluster "${values.cluster}" in the working tree or at ${base} (looked for clusters/${values.cluster}/cluster.yaml)`);
     }
-    const text = formatResult(result, format as DiffFormat, io.isTty && !values.output && !process.env.NO_COLOR);
+    const text = formatResult(result, format as DiffFormat, useColor(io.isTty, Boolean(values.output)));
     if (values.output) {
       const path = resolve(io.cwd, values.output);
       await mkdir(dirname(path), { recursive: true });

@@ -6,6 +6,7 @@ import { formatterFor } from "../report/formatters.js";
 import type { LintReport } from "../report/lint-report.js";
 import type { CliIo } from "./cli-io.js";
 import type { LintOutputOptions } from "./lint-options.js";
+import { useColor } from "./use-color.js";
 
 /** Prints (or writes to --output) the report in the chosen format. `memory` holds rendered files. */
 export async function writeReport(report: LintReport, options: LintOutputOptions, io: CliIo, root: string, memory?: ReadonlyMap<string, string>): Promise<void> {
@@ -18,7 +19,7 @@ export async function writeReport(report: LintReport, options: LintOutputOptions
       return undefined;
     }
   };
-  const text = formatterFor(options.format)(report, { color: io.isTty && !options.output && !process.env.NO_COLOR, readSource });
+  const text = formatterFor(options.format)(report, { color: useColor(io.isTty, Boolean(options.output)), readSource });
   if (options.output) {
     const path = resolve(io.cwd, options.output);
     try {
