@@ -7,8 +7,11 @@ import { parseFlags } from "./parse-flags.js";
 import { resolveRoot } from "./resolve-root.js";
 import { writeReport } from "./write-report.js";
 
+const FLAGS = { ...LINT_FLAGS, ...CLUSTER_FLAG } as const;
+
 export const checkCommand: Command = {
   name: "check",
+  flags: FLAGS,
   summary: "render --check and lint every cluster in one pass: the command CI runs",
   usage: `Usage: kforge check [--cluster NAME ...] [--format text|json|sarif|github|markdown] [--output FILE]
                     [--fail-on error|warning] [--root DIR]
@@ -33,7 +36,7 @@ Options:
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (a stale tree and input
 errors are error findings), 2 usage errors or a file-system fault.`,
   async run(args, io) {
-    const { values } = parseFlags(args, { ...LINT_FLAGS, ...CLUSTER_FLAG });
+    const { values } = parseFlags("check", args, FLAGS);
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;

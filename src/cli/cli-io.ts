@@ -11,9 +11,12 @@ export interface CliIo {
 export const EXIT = { ok: 0, findings: 1, usage: 2, fault: 2 } as const;
 
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** True when the message already says where help is: printed alone, without "Run ... --help". */
+  readonly complete: boolean;
+  constructor(message: string, options: { complete?: boolean } = {}) {
     super(message);
     this.name = "UsageError";
+    this.complete = options.complete ?? false;
   }
 }
 
@@ -21,5 +24,7 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** The flags it takes besides -h/--help; its usage text lists each one. */
+  flags: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }>;
   run(args: string[], io: CliIo): Promise<number>;
 }

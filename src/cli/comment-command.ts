@@ -21,6 +21,7 @@ const FLAGS = {
 
 export const commentCommand: Command = {
   name: "comment",
+  flags: FLAGS,
   summary: "post the report as one sticky pull request comment (and optionally a check run)",
   usage: `Usage: kforge comment --pr N [--input RESULTS.json ...] [--author LOGIN] [--check-run NAME [--sha SHA]] [--root DIR]
 
@@ -31,6 +32,7 @@ cut, pointing at the job summary, where the whole report is appended (GITHUB_STE
 kept within GitHub's 1 MiB per step). Redirects are not followed, and a rate limit asking to
 wait more than 120 s fails at once, saying when to run again.
 
+Options:
   --pr N             pull request number (default: from GITHUB_REF refs/pull/N/merge)
   --input FILE       output of \`kforge check --format json\` or \`kforge diff --format json\`
                      (a regular file, at most 32 MiB); repeatable. Without it, the check
@@ -39,6 +41,9 @@ wait more than 120 s fails at once, saying when to run again.
                      Actions GITHUB_TOKEN (github-actions[bot]), e.g. my-app[bot]
   --check-run NAME   also create a check run NAME whose annotations are the findings
   --sha SHA          commit for the check run (default: the pull request's head)
+  --root DIR         repository root for the check run here without --input (default:
+                     nearest folder upwards with clusters/)
+  -h, --help         show this help
 
 Environment: GITHUB_TOKEN (required; needs pull-requests: write, and checks: write for
 --check-run), GITHUB_REPOSITORY (owner/repo), GITHUB_API_URL, and for the job summary link
@@ -49,7 +54,7 @@ Exit codes: 0 posted, 1 GitHub refused or failed, 2 usage or configuration error
 };
 
 export async function runComment(args: string[], io: CliIo, env: Env): Promise<number> {
-  const { values } = parseFlags(args, FLAGS);
+  const { values } = parseFlags("comment", args, FLAGS);
   if (values.help) {
     io.stdout(`${commentCommand.usage}\n`);
     return EXIT.ok;

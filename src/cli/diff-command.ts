@@ -15,8 +15,11 @@ import { useColor } from "./use-color.js";
 const FORMATS = ["text", "json", "markdown"] as const;
 type DiffFormat = (typeof FORMATS)[number];
 
+const FLAGS = { base: { type: "string" }, cluster: { type: "string" }, format: { type: "string" }, output: { type: "string" }, root: { type: "string" } } as const;
+
 export const diffCommand: Command = {
   name: "diff",
+  flags: FLAGS,
   summary: "what a change does to the rendered resources, GitOps objects and lint findings, per cluster, compared with a git revision",
   usage: `Usage: kforge diff [--base REF] [--cluster NAME] [--format text|json|markdown] [--output FILE] [--root DIR]
 
@@ -68,7 +71,7 @@ lint findings), a base cluster that could not be compared, or a working tree tha
 render, 2 usage errors (unknown REF, not a git repository, bad flags, policies that do not
 load).`,
   async run(args, io) {
-    const { values } = parseFlags(args, { base: { type: "string" }, cluster: { type: "string" }, format: { type: "string" }, output: { type: "string" }, root: { type: "string" } });
+    const { values } = parseFlags("diff", args, FLAGS);
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;

@@ -6,14 +6,18 @@ import { parseFlags } from "./parse-flags.js";
 
 export const explainCommand: Command = {
   name: "explain",
+  flags: {},
   summary: "describe a lint rule or problem code: what it finds, why it matters, how to fix it",
   usage: `Usage: kforge explain [RULE|CODE ...]
 
 Describes lint rules (image-tag, ...) and the codes of input and generated-tree problems
 (values-schema, render-stale, ...): every id kforge prints after a finding. Without an
-argument: lists them all with their default severity.`,
+argument: lists them all with their default severity. A misspelt id gets a suggestion.
+
+Options:
+  -h, --help  show this help`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, {}, true);
+    const { values, positionals } = parseFlags("explain", args, {}, true);
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;

@@ -14,8 +14,11 @@ import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
 import { writeReport } from "./write-report.js";
 
+const FLAGS = { ...LINT_FLAGS, ...CLUSTER_FLAG, "kube-version": { type: "string" } } as const;
+
 export const lintCommand: Command = {
   name: "lint",
+  flags: FLAGS,
   summary: "validate manifests strictly against the Kubernetes API and run the policy rules",
   usage: `Usage: kforge lint [PATH...] [--cluster NAME ...] [--kube-version X.Y] [--format text|json|sarif|github|markdown]
                    [--output FILE] [--fail-on error|warning] [--root DIR]
@@ -38,7 +41,7 @@ Options:
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration errors, or a file-system fault.`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...LINT_FLAGS, ...CLUSTER_FLAG, "kube-version": { type: "string" } }, true);
+    const { values, positionals } = parseFlags("lint", args, FLAGS, true);
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;

@@ -16,12 +16,17 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: async () => (await import("./explain-command.js")).explainCommand,
 };
 
+/** Every command, loaded (for the overall help and for tests of each command's usage). */
+export async function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}
+
 function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
 async function help(): Promise<string> {
-  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const commands = await loadCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   return `kforge ${version()}: typed blueprints rendered into per-cluster kustomize trees, checked and linted.
 
@@ -62,7 +67,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`kforge ${name}: ${error.message}\nRun \`kforge ${name} --help\` for usage.\n`);
+      io.stderr(error.complete ? `kforge: ${error.message}\n` : `kforge ${name}: ${error.message}\nRun \`kforge ${name} --help\` for usage.\n`);
       return EXIT.usage;
     }
     // A full disk, a permission or a limit is the environment, not a bug: one sentence, no trace.

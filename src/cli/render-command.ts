@@ -11,8 +11,11 @@ import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
 
+const FLAGS = { ...CLUSTER_FLAG, check: { type: "boolean" }, "no-cache": { type: "boolean" }, root: { type: "string" } } as const;
+
 export const renderCommand: Command = {
   name: "render",
+  flags: FLAGS,
   summary: "render every cluster's releases into clusters/<name>/rendered (or check the committed tree)",
   usage: `Usage: kforge render [--cluster NAME ...] [--check] [--no-cache] [--root DIR]
 
@@ -40,7 +43,7 @@ seconds, default 10; the lock is .kforge-cache/render.lock) and then refuses. Te
 Exit codes: 0 done (or up to date), 1 errors in the input or stale tree, 2 usage errors, another
 render holding the lock, or a file-system fault (full disk, permissions: the tree is left as it was).`,
   async run(args, io) {
-    const { values } = parseFlags(args, { ...CLUSTER_FLAG, check: { type: "boolean" }, "no-cache": { type: "boolean" }, root: { type: "string" } });
+    const { values } = parseFlags("render", args, FLAGS);
     if (values.help) {
       io.stdout(`${this.usage}\n`);
       return EXIT.ok;

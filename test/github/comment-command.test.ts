@@ -59,7 +59,7 @@ describe("kforge comment", () => {
       [["--pr", "7"], { ...env, GITHUB_REPOSITORY: undefined }, "GITHUB_REPOSITORY is not set"],
       [["--pr", "7", "--sha", "abc"], env, "--sha is for the check run"],
       [["--pr", "7", "--input", "nope.json"], env, "--input nope.json: no such file"],
-      [["--pr", "7", "--bogus"], env, "unknown flag --bogus"],
+      [["--pr", "7", "--bogus"], env, "unknown option --bogus for kforge comment"],
     ];
     for (const [args, caseEnv, message] of cases) {
       const result = await comment(args, caseEnv, dir);
