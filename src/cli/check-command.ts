@@ -6,6 +6,7 @@ import { LINT_FLAGS, lintOutputOptions, today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
 import { resolveRoot } from "./resolve-root.js";
 import { writeReport } from "./write-report.js";
+import { plural } from "../report/plural.js";
 
 const FLAGS = { ...LINT_FLAGS, ...CLUSTER_FLAG } as const;
 
@@ -48,7 +49,6 @@ errors are error findings), 2 usage errors or a file-system fault.`,
     await writeReport(run.report, output, io, root, run.files);
     const s = run.report.summary;
     // The report has everything; standard error keeps a log line whatever format went to stdout.
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     if (run.broken > 0) io.stderr(`kforge check: ${plural(run.broken, "cluster")} not compared or linted: input errors (in the report).\n`);
     if (run.changes.length > 0) {
       io.stderr(`kforge check: the committed tree is out of date (${plural(run.changes.length, "file")}):\n${describeChanges(run.changes)}\nRun \`kforge render\` and commit the result.\n`);

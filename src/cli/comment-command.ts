@@ -9,6 +9,7 @@ import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
 import { today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
 import { resolveRoot } from "./resolve-root.js";
+import { plural } from "../report/plural.js";
 
 const FLAGS = {
   pr: { type: "string" },
@@ -78,10 +79,10 @@ export async function runComment(args: string[], io: CliIo, env: Env): Promise<n
       stepSummaryFile: env.GITHUB_STEP_SUMMARY || undefined,
     });
     const where = `${config.owner}/${config.repo}#${pullNumber}`;
-    const removed = result.comment.removed > 0 ? `; removed ${result.comment.removed} duplicate` : "";
+    const removed = result.comment.removed > 0 ? `; removed ${plural(result.comment.removed, "duplicate")}` : "";
     const cut = result.truncated ? " (cut to GitHub's size limit; the whole report is in the job summary)" : "";
     io.stdout(redact(`kforge comment: ${result.comment.action} the report comment on ${where} as ${result.login.login}${removed}${cut}: ${result.comment.url}\n`, config.token));
-    if (result.checkRun) io.stdout(redact(`kforge comment: check run with ${result.checkRun.annotations} annotations: ${result.checkRun.url}\n`, config.token));
+    if (result.checkRun) io.stdout(redact(`kforge comment: check run with ${plural(result.checkRun.annotations, "annotation")}: ${result.checkRun.url}\n`, config.token));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof GithubError) {

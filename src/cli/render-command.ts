@@ -10,6 +10,7 @@ import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
+import { plural } from "../report/plural.js";
 
 const FLAGS = { ...CLUSTER_FLAG, check: { type: "boolean" }, "no-cache": { type: "boolean" }, root: { type: "string" } } as const;
 
@@ -87,13 +88,13 @@ async function renderAndWrite(io: CliIo, root: string, options: { cluster?: stri
   for (const path of comparison.handWritten) io.stderr(`note: ${path} has no kforge header; left alone (hand-written files in generated folders are never touched)\n`);
   // Skipped clusters (tree stamp held) count with the files the stamp lists.
   const fileCount = render.files.size + render.unchanged.reduce((sum, c) => sum + c.files, 0);
-  const count = `${clusters} cluster${clusters === 1 ? "" : "s"}, ${fileCount} files`;
+  const count = `${plural(clusters, "cluster")}, ${plural(fileCount, "file")}`;
   if (options.check) {
     if (comparison.changes.length === 0) {
       io.stdout(`kforge render --check: the committed tree is up to date (${count}).\n`);
       return EXIT.ok;
     }
-    io.stdout(`kforge render --check: the committed tree is out of date (${comparison.changes.length} file${comparison.changes.length === 1 ? "" : "s"}):\n`);
+    io.stdout(`kforge render --check: the committed tree is out of date (${plural(comparison.changes.length, "file")}):\n`);
     // Loaded only here: a plain render never needs the diff library.
     const { describeChanges } = await import("../tree/describe-changes.js");
     io.stdout(`${describeChanges(comparison.changes)}\nRun \`kforge render\` and commit the result.\n`);
@@ -103,7 +104,7 @@ async function renderAndWrite(io: CliIo, root: string, options: { cluster?: stri
   // Removals are what a GitOps engine prunes from the cluster: each one is named.
   for (const dir of render.orphanedDirs) {
     const removed = comparison.changes.filter((c) => c.kind === "delete" && c.path.startsWith(`${dir}/`)).length;
-    if (removed > 0) io.stdout(`${posix.dirname(dir)} has no cluster.yaml: its generated ${posix.basename(dir)}/ tree is removed (${removed} file${removed === 1 ? "" : "s"}).\n`);
+    if (removed > 0) io.stdout(`${posix.dirname(dir)} has no cluster.yaml: its generated ${posix.basename(dir)}/ tree is removed (${plural(removed, "file")}).\n`);
   }
   for (const change of comparison.changes) {
     if (change.kind === "delete") io.stdout(`  removed  ${change.path}${change.leftover ? "  (temporary file of a render that was interrupted)" : ""}\n`);
@@ -113,7 +114,7 @@ async function renderAndWrite(io: CliIo, root: string, options: { cluster?: stri
   await render.stamps?.save();
   const tally = (kind: string) => comparison.changes.filter((c) => c.kind === kind && !c.leftover).length;
   const leftovers = comparison.changes.filter((c) => c.leftover).length;
-  const cleaned = leftovers > 0 ? `; ${leftovers} temporary file${leftovers === 1 ? "" : "s"} of an interrupted render removed` : "";
+  const cleaned = leftovers > 0 ? `; ${plural(leftovers, "temporary file")} of an interrupted render removed` : "";
   io.stdout(`kforge render: ${count}; ${tally("add")} added, ${tally("update")} updated, ${tally("delete")} removed${cleaned}.\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import type { Severity } from "../lint/finding.js";
 import { code, fenced, htmlText, inline } from "./markdown-text.js";
 import type { ClusterDiff, ReportFinding, ReportTarget } from "./report-input.js";
+import { plural } from "../report/plural.js";
 
 /** Everything the comment says about one cluster. */
 export interface ClusterSection {
@@ -15,7 +16,7 @@ export interface ClusterSection {
 const BADGE: Record<Severity, string> = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+export { plural };
 
 /**
  * Heading, facts line, diff summary and findings table of a cluster; `rows` caps the table.

@@ -1,3 +1,5 @@
+import { plural } from "../report/plural.js";
+
 /**
  * How long kforge waits for GitHub's rate limits. A wait beyond the limit is not worth a stuck
  * runner (and a `retry-after` of hours would hold the job until it times out): it fails at once,
@@ -59,7 +61,7 @@ export function rateLimitHandler(kind: string, warn: (message: string) => void) 
       return false;
     }
     if (retryCount >= RATE_LIMIT_RETRIES) {
-      warn(`GitHub ${kind} on ${where}: not retrying (waited ${retryCount} times; next wait ${retryAfter} s)`);
+      warn(`GitHub ${kind} on ${where}: not retrying (waited ${plural(retryCount, "time")}; next wait ${retryAfter} s)`);
       return false;
     }
     warn(`GitHub ${kind} on ${where}: retrying in ${retryAfter} s`);

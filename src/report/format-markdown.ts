@@ -3,6 +3,7 @@ import { sortFindings } from "../lint/run-rules.js";
 import { describeResource } from "../resources/resource.js";
 import { neutralize } from "./inert-text.js";
 import type { Formatter, LintReport, LintedTarget } from "./lint-report.js";
+import { plural } from "./plural.js";
 
 /** Rows shown across all tables; a pull request comment holds at most 65,536 characters. */
 export const MAX_ROWS = 200;
@@ -39,10 +40,9 @@ export const formatMarkdown: Formatter = (report) => {
 
 function statusLine(report: LintReport): string {
   const s = report.summary;
-  const resources = `${s.resources} resource${s.resources === 1 ? "" : "s"}`;
+  const resources = plural(s.resources, "resource");
   const exempted = s.exempted > 0 ? `; ${s.exempted} exempted by policy` : "";
   if (report.findings.length === 0) return `✅ No problems found (${resources} checked${exempted}).`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const counts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
   if (s.infos > 0) counts.push(plural(s.infos, "info"));
   const files = plural(s.filesWithFindings, "file");

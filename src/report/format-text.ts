@@ -1,6 +1,7 @@
 import type { Finding, Severity } from "../lint/finding.js";
 import { sortFindings } from "../lint/run-rules.js";
 import type { FormatOptions, Formatter, LintReport, LintSummary, LintedTarget } from "./lint-report.js";
+import { plural } from "./plural.js";
 
 /** Lines of source shown above the flagged line in a code frame. */
 const CONTEXT_LINES = 2;
@@ -112,7 +113,6 @@ function linesReader(readSource: FormatOptions["readSource"]): (file: string) =>
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** `✖ 3 errors, 1 warning in 2 files (42 resources; clusters: dev (Kubernetes 1.18, ...))`. */
 function summaryLine(report: LintReport, paint: Palette): string {

@@ -95,7 +95,7 @@ describe("kforge comment options", () => {
     github.addPull(8, "fedcba9876543210fedcba9876543210fedcba98");
     const result = await comment(["--pr", "8", "--input", "check.json", "--check-run", "kforge lint"], env, dir);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/check run with 1 annotations: https:\/\/github\.com\/acme\/gitops\/runs\/\d+\n$/);
+    expect(result.out).toMatch(/check run with 1 annotation: https:\/\/github\.com\/acme\/gitops\/runs\/\d+\n$/);
     const [run] = github.checkRuns.values();
     expect(run).toMatchObject({ name: "kforge lint", headSha: "fedcba9876543210fedcba9876543210fedcba98", conclusion: "failure" });
     expect(run.annotations).toEqual([expect.objectContaining({ path: "clusters/prod/values/web.yaml", start_line: 3, annotation_level: "failure" })]);
