@@ -19,6 +19,9 @@ export interface ExpectedFinding {
   message?: string | RegExp;
   severity?: Severity;
   file?: string;
+  /** Substring or pattern the fix text must contain; `not` lists text it must not contain. */
+  remediation?: string | RegExp;
+  notRemediation?: string;
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -72,6 +75,9 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
           if (expected.severity) expect(findings[i].severity).toBe(expected.severity);
           if (typeof expected.message === "string") expect(findings[i].message).toContain(expected.message);
           if (expected.message instanceof RegExp) expect(findings[i].message).toMatch(expected.message);
+          if (typeof expected.remediation === "string") expect(findings[i].remediation).toContain(expected.remediation);
+          if (expected.remediation instanceof RegExp) expect(findings[i].remediation).toMatch(expected.remediation);
+          if (expected.notRemediation) expect(findings[i].remediation).not.toContain(expected.notRemediation);
         });
       });
     }

@@ -33,14 +33,20 @@ export const rule: Rule = {
         if (typeof nodePort !== "number" || !Number.isInteger(nodePort) || nodePort === 0) return;
         const path = ["spec", "ports", i, "nodePort"];
         const which = `port ${portLabel(port, i)}`;
+        // The fix depends on what is wrong: never tell a NodePort Service to become one.
         if (isHeadless(service) && type !== "ExternalName") {
-          context.report({ resource: service, path, message: `${who} ${which} sets nodePort ${nodePort}, but the Service is headless (clusterIP: None) and has no node ports` });
+          const remediation = NODE_PORT_TYPES.has(type)
+            ? `Remove \`clusterIP: None\` (a ${type} Service needs a cluster IP), or remove the nodePort and keep the Service headless.`
+            : "Remove the nodePort: a headless Service has no node ports.";
+          context.report({ resource: service, path, message: `${who} ${which} sets nodePort ${nodePort}, but the Service is headless (clusterIP: None) and has no node ports`, remediation });
         } else if (!NODE_PORT_TYPES.has(type)) {
           if (type !== "ClusterIP" && type !== "ExternalName") return; // Unknown type: the schema check reports it.
           const defaulted = dig(service.object, ["spec", "type"]) === undefined ? " (the default)" : "";
-          context.report({ resource: service, path, message: `${who} ${which} sets nodePort ${nodePort}, but its type is ${type}${defaulted}: only NodePort and LoadBalancer Services have node ports` });
+          const remediation = "Remove the nodePort, or set `spec.type: NodePort` (or LoadBalancer) if the Service should be reachable on the nodes.";
+          context.report({ resource: service, path, message: `${who} ${which} sets nodePort ${nodePort}, but its type is ${type}${defaulted}: only NodePort and LoadBalancer Services have node ports`, remediation });
         } else if (nodePort < min || nodePort > max) {
-          context.report({ resource: service, path, message: `${who} ${which} has nodePort ${nodePort}, outside the cluster's node port range ${min}-${max}` });
+          const remediation = `Pick a nodePort from ${min} to ${max} (the cluster's --service-node-port-range), or leave nodePort out to let Kubernetes allocate one.`;
+          context.report({ resource: service, path, message: `${who} ${which} has nodePort ${nodePort}, outside the cluster's node port range ${min}-${max}`, remediation });
         }
       });
     }

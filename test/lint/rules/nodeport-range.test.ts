@@ -28,18 +28,18 @@ testRule(rule, {
     {
       name: "below the range",
       yaml: service("  type: NodePort\n  ports:\n    - name: http\n      port: 80\n      nodePort: 8080\n"),
-      errors: [{ line: 11, column: 17, message: 'Service shop/web port "http" (80) has nodePort 8080, outside the cluster\'s node port range 30000-32767' }],
+      errors: [{ line: 11, column: 17, message: 'Service shop/web port "http" (80) has nodePort 8080, outside the cluster\'s node port range 30000-32767', remediation: "Pick a nodePort from 30000 to 32767", notRemediation: "type NodePort" }],
     },
     {
       name: "above a custom range",
       yaml: service("  type: LoadBalancer\n  ports:\n    - {port: 443, nodePort: 31000}\n"),
       target: { nodePortRange: { min: 20000, max: 30999 } },
-      errors: [{ line: 9, column: 29, message: "range 20000-30999" }],
+      errors: [{ line: 9, column: 29, message: "range 20000-30999", remediation: "from 20000 to 30999", notRemediation: "NodePort" }],
     },
     {
       name: "nodePort on a ClusterIP Service (the default type)",
       yaml: service("  ports:\n    - port: 80\n      nodePort: 30080\n"),
-      errors: [{ line: 9, column: 17, message: "its type is ClusterIP (the default): only NodePort and LoadBalancer Services have node ports" }],
+      errors: [{ line: 9, column: 17, message: "its type is ClusterIP (the default): only NodePort and LoadBalancer Services have node ports", remediation: "set `spec.type: NodePort`" }],
     },
     {
       name: "nodePort on an ExternalName and on a headless Service",
@@ -55,7 +55,7 @@ spec:
 `,
       errors: [
         { line: 10, column: 30, message: "its type is ExternalName" },
-        { line: 19, column: 30, message: "Service default/db port 5432 sets nodePort 30433, but the Service is headless (clusterIP: None)" },
+        { line: 19, column: 30, message: "Service default/db port 5432 sets nodePort 30433, but the Service is headless (clusterIP: None)", remediation: "Remove `clusterIP: None` (a NodePort Service needs a cluster IP)" },
       ],
     },
   ],
