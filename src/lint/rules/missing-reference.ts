@@ -38,9 +38,18 @@ export const rule: Rule = {
     const exists = existenceIndex(context);
     const clusterScoped = scopeResolver(context.resources);
     const cluster = context.target.mode === "cluster";
+    // Linting files, a namespace made elsewhere (by the platform, another repository) is the
+    // common case: one note per namespace, at its first use, instead of one per object in it.
+    const outsideNamespaces = new Map<string, { resource: Resource; ref: ObjectReference; count: number }>();
     for (const { resource, refs } of collectReferences(context.resources, clusterScoped)) {
       for (const ref of refs) {
         if (exists(ref)) continue;
+        if (!cluster && ref.kind === "Namespace") {
+          const seen = outsideNamespaces.get(ref.name);
+          if (seen) seen.count++;
+          else outsideNamespaces.set(ref.name, { resource, ref, count: 1 });
+          continue;
+        }
         const id = KINDS[ref.kind].clusterScoped ? ref.name : `${ref.namespace}/${ref.name}`;
         const where = cluster
           ? "which exists nowhere: it is neither in the set nor provided by the cluster"
@@ -52,6 +61,16 @@ export const rule: Rule = {
           message: `${describeObject(resource, clusterScoped(resource))} references ${ref.kind} ${id} (${ref.via}), ${where}`,
         });
       }
+    }
+    for (const [name, { resource, ref, count }] of outsideNamespaces) {
+      const others = count > 1 ? ` and ${count - 1} other object${count === 2 ? "" : "s"}` : "";
+      context.report({
+        resource,
+        path: ref.path,
+        severity: "info",
+        message: `Namespace ${name} is not in the linted files (fine if it is created elsewhere); it is used by ${describeObject(resource, clusterScoped(resource))} (${ref.via})${others}`,
+        remediation: `Add a Namespace ${name} manifest to the files if nothing else creates it; in a kforge cluster, list it under spec.provided.namespaces.`,
+      });
     }
   },
 };

@@ -195,6 +195,17 @@ subjects: [null, {kind: ServiceAccount}]
   ],
   invalid: [
     {
+      name: "files mode: a namespace that is not in the files is one note, at its first use, however many objects are in it",
+      yaml: {
+        "a.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: team}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: team}\n",
+        "b.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: team}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: d, namespace: other}\n",
+      },
+      errors: [
+        { file: "a.yaml", line: 3, column: 32, severity: "info", message: "Namespace team is not in the linted files (fine if it is created elsewhere); it is used by ConfigMap team/a (metadata.namespace) and 2 other objects", remediation: "spec.provided.namespaces" },
+        { file: "b.yaml", line: 7, column: 32, severity: "info", message: "Namespace other is not in the linted files (fine if it is created elsewhere); it is used by ConfigMap other/d (metadata.namespace)" },
+      ],
+    },
+    {
       name: "files mode: missing ConfigMap, Secret, claim and service account are warnings",
       yaml: deployment(`      serviceAccountName: web
       volumes:
@@ -208,7 +219,7 @@ subjects: [null, {kind: ServiceAccount}]
           valueFrom: {secretKeyRef: {name: db, key: password}}
 `),
       errors: [
-        { line: 5, column: 14, severity: "warning", message: "Deployment shop/web references Namespace shop (metadata.namespace), which is not in the linted files" },
+        { line: 5, column: 14, severity: "info", message: "Namespace shop is not in the linted files (fine if it is created elsewhere); it is used by Deployment shop/web (metadata.namespace)" },
         { line: 11, column: 27, severity: "warning", message: "references ServiceAccount shop/web (serviceAccountName)" },
         { line: 13, column: 42, severity: "warning", message: "references ConfigMap shop/web-config (volume config)" },
         { line: 14, column: 57, severity: "warning", message: "references PersistentVolumeClaim shop/data" },
@@ -283,7 +294,7 @@ subjects:
         { line: 4, column: 66, message: "RoleBinding kube-system/rb references Role kube-system/reader (roleRef)" },
         { line: 6, column: 32, message: "references ServiceAccount kube-system/bot (subjects)" },
         { line: 11, column: 73, message: "ClusterRoleBinding crb references ClusterRole custom (roleRef)" },
-        { line: 13, column: 52, message: "references Namespace ops (subjects)" },
+        { line: 13, column: 52, severity: "info", message: "Namespace ops is not in the linted files (fine if it is created elsewhere); it is used by ClusterRoleBinding crb (subjects)" },
       ],
     },
     {
