@@ -35,6 +35,7 @@ export const rule: Rule = {
       "reference `optional: true` if the workload can run without it, or declare the object under the cluster's provided objects.",
   },
   check(context) {
+    // Severity: error in cluster mode; in files mode a warning, and one info per namespace.
     const exists = existenceIndex(context);
     const clusterScoped = scopeResolver(context.resources);
     const cluster = context.target.mode === "cluster";
