@@ -24,7 +24,7 @@ export const INPUT_CODES = {
     fix: "Correct the blueprint name in the cluster file, or add blueprints/<name>/ with blueprint.yaml, values.schema.json and templates/.",
   },
   "blueprint-schema": {
-    title: "A blueprint's blueprint.yaml or values.schema.json is invalid, or the blueprint does not support the cluster's Kubernetes version.",
+    title: "A blueprint's blueprint.yaml or values.schema.json is invalid (an object schema with properties that does not set additionalProperties: false included), or the blueprint does not support the cluster's Kubernetes version.",
     explanation: "The blueprint cannot be used as written: its metadata, its values schema or its supported Kubernetes range is wrong for this cluster.",
     fix: "Fix the blueprint file at the position shown, or render the release on a cluster whose Kubernetes version the blueprint supports.",
   },
