@@ -2,6 +2,9 @@ import { buildReport } from "../lint/build-report.js";
 import { diagnosticFindings } from "../lint/diagnostic-findings.js";
 import { RULES } from "../lint/rules/index.js";
 import { loadPolicies } from "../policy/load-policies.js";
+import { unknownPolicyClusters } from "../policy/policy-clusters.js";
+import { discoverClusterFiles } from "../repo/discover-clusters.js";
+import { posix } from "node:path";
 import type { LintReport } from "../report/lint-report.js";
 import type { TreeChange } from "../tree/tree-changes.js";
 import { checkRepository } from "./check-repository.js";
@@ -39,7 +42,9 @@ export interface CheckRun {
 export async function checkReport(root: string, options: CheckOptions): Promise<CheckRun> {
   const { policy, diagnostics: policyProblems } = await loadPolicies(root);
   const check = await checkRepository(root, policy, options.today, options.clusters);
-  const problems = [...policyProblems, ...check.inputProblems, ...check.treeProblems, ...check.lintProblems];
+  const clusterNames = (await discoverClusterFiles(root)).map((file) => posix.basename(posix.dirname(file)));
+  const policyClusters = unknownPolicyClusters(policy, clusterNames);
+  const problems = [...policyProblems, ...policyClusters, ...check.inputProblems, ...check.treeProblems, ...check.lintProblems];
   const findings = [...diagnosticFindings(problems), ...check.treeFindings, ...check.findings];
   const report = buildReport(findings, check.targets, RULES, options.failOn, check.exempted);
   report.command = "check";

@@ -5,6 +5,9 @@ import { lintClusters, type LintRun } from "../lint/lint-clusters.js";
 import { lintPaths, MissingPathError } from "../lint/lint-paths.js";
 import { RULES } from "../lint/rules/index.js";
 import { loadPolicies } from "../policy/load-policies.js";
+import { unknownPolicyClusters } from "../policy/policy-clusters.js";
+import { discoverClusterFiles } from "../repo/discover-clusters.js";
+import { posix } from "node:path";
 import { renderClusters } from "../render/render-clusters.js";
 import { EXIT, UsageError, type Command } from "./cli-io.js";
 import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
@@ -51,7 +54,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     if (positionals.length === 0 && values["kube-version"]) throw new UsageError("--kube-version applies to PATHs; clusters use their own spec.kubernetesVersion");
     const kubeVersion = kubeVersionOption(values["kube-version"]);
     const root = positionals.length > 0 ? io.cwd : resolveRoot(io.cwd, values.root);
-    const { policy, diagnostics: policyProblems } = await loadPolicies(root);
+    const { policy, diagnostics: loadProblems } = await loadPolicies(root);
+    // Cluster names in the policy are judged against the repository's clusters in cluster mode.
+    const policyProblems = positionals.length > 0 || loadProblems.length > 0 ? loadProblems : unknownPolicyClusters(policy, await clusterNames(root));
     if (policyProblems.length > 0) {
       printDiagnostics(policyProblems, io, "lint did not run");
       return EXIT.usage;
@@ -82,3 +87,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     return report.summary.failed ? EXIT.findings : EXIT.ok;
   },
 };
+
+async function clusterNames(root: string): Promise<string[]> {
+  return (await discoverClusterFiles(root)).map((file) => posix.basename(posix.dirname(file)));
+}

@@ -11,7 +11,7 @@ import type { Exemption, Policy, RulePolicy } from "./policy.js";
 /** Reads policies/*.yaml (sorted by name) under root; a missing folder is an empty policy. */
 export async function loadPolicies(root: string): Promise<{ policy: Policy; diagnostics: Diagnostic[] }> {
   const files = (await fg("policies/*.{yaml,yml}", { cwd: root, onlyFiles: true })).sort();
-  const policy: Policy = { files, rules: new Map(), clusters: new Map(), exemptions: [] };
+  const policy: Policy = { files, rules: new Map(), clusters: new Map(), clusterAt: new Map(), exemptions: [] };
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const { yaml, diagnostics: problems } = parseYamlFile(await readFile(join(root, file), "utf8"), file);
@@ -46,6 +46,7 @@ function mergePolicy(policy: Policy, yaml: YamlFile): void {
     const map = policy.clusters.get(cluster) ?? new Map<string, RulePolicy>();
     readRules(overrides.rules, ["spec", "clusters", cluster, "rules"], map);
     policy.clusters.set(cluster, map);
+    if (!policy.clusterAt.has(cluster)) policy.clusterAt.set(cluster, ref(["spec", "clusters", cluster], true));
   }
   (spec.exemptions ?? []).forEach((exemption: Omit<Exemption, "at" | "expiresAt">, index: number) => {
     policy.exemptions.push({ ...exemption, at: ref(["spec", "exemptions", index]), expiresAt: ref(["spec", "exemptions", index, "expires"]) });

@@ -28,7 +28,9 @@ export interface Policy {
   files: string[];
   rules: Map<string, RulePolicy>;
   clusters: Map<string, Map<string, RulePolicy>>;
+  /** Where each `spec.clusters.<name>` key is written (the first file that names it). */
+  clusterAt: Map<string, SourceRef>;
   exemptions: Exemption[];
 }
 
-export const EMPTY_POLICY: Policy = { files: [], rules: new Map(), clusters: new Map(), exemptions: [] };
+export const EMPTY_POLICY: Policy = { files: [], rules: new Map(), clusters: new Map(), clusterAt: new Map(), exemptions: [] };
