@@ -121,7 +121,8 @@ function summaryLine(report: LintReport, paint: Palette): string {
   const scope = `(${plural(s.resources, "resource")}${targetsText(report.targets)})`;
   if (report.findings.length === 0) return `${paint.green("✔")} no problems${exempted} ${scope}`;
   const counts = countsText(s);
-  const mark = s.failed ? paint.red("✖") : paint.yellow("⚠");
+  // Notes alone are no warning: the mark says the worst that was found.
+  const mark = s.failed ? paint.red("✖") : s.errors + s.warnings > 0 ? paint.yellow("⚠") : paint.green("ℹ");
   return `${mark} ${paint.bold(counts)}${exempted} in ${plural(s.filesWithFindings, "file")} ${scope}`;
 }
 

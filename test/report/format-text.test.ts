@@ -42,6 +42,12 @@ describe("text format", () => {
     );
   });
 
+  it("marks the summary by the worst finding: notes alone are no warning", () => {
+    const last = (findings: Parameters<typeof sampleReport>[0]) => formatText(sampleReport(findings), options()).trimEnd().split("\n").at(-1);
+    expect(last([NASTY])).toMatch(/^ℹ 0 errors, 0 warnings, 1 info in 1 file /);
+    expect(last([NASTY, RENDERED])).toMatch(/^⚠ 0 errors, 1 warning, 1 info in 2 files /);
+  });
+
   it("puts the caret under the column range, one caret for an empty range, past the end for multi-line", () => {
     expect(caret("  image: nginx", { line: 1, column: 10, endLine: 1, endColumn: 15 })).toBe("         ^~~~~");
     expect(caret("key: v", { line: 1, column: 1, endLine: 1, endColumn: 1 })).toBe("^");
