@@ -51,7 +51,7 @@ function summaryLines(input: ReportInput, clusters: number): string[] {
     const exempted = check.exempted > 0 ? `; ${check.exempted} exempted by policy` : "";
     const checked = `${plural(clusters, "cluster")}, ${plural(check.resources, "resource")} checked${exempted}`;
     if (check.errors + check.warnings + check.infos === 0) out.push(`✅ No problems found (${checked}).`);
-    else out.push(`${check.failed ? "❌" : "⚠️"} **${counts.join(", ")}** (${checked}).`);
+    else out.push(`${check.failed ? "❌" : check.errors + check.warnings > 0 ? "⚠️" : "ℹ️"} **${counts.join(", ")}** (${checked}).`);
   }
   const diff = input.diff;
   if (diff) {

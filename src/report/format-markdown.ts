@@ -46,7 +46,8 @@ function statusLine(report: LintReport): string {
   const counts = [plural(s.errors, "error"), plural(s.warnings, "warning")];
   if (s.infos > 0) counts.push(plural(s.infos, "info"));
   const files = plural(s.filesWithFindings, "file");
-  return `${s.failed ? "❌" : "⚠️"} **${counts.join(", ")}** in ${files} (${resources} checked${exempted}).`;
+  const mark = s.failed ? "❌" : s.errors + s.warnings > 0 ? "⚠️" : "ℹ️";
+  return `${mark} **${counts.join(", ")}** in ${files} (${resources} checked${exempted}).`;
 }
 
 function row(f: Finding): string {

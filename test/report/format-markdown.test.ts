@@ -46,6 +46,10 @@ describe("markdown format", () => {
     expect(cell.replace(/\u200b/g, "")).toBe("see https://evil.example/x, www.evil.example or ask @alice about #12");
   });
 
+  it("marks a report with only notes as notes, not as a warning", () => {
+    expect(formatMarkdown(sampleReport([NASTY]), options())).toContain("\nℹ️ **0 errors, 0 warnings, 1 info** in 1 file (42 resources checked).\n");
+  });
+
   it("says clearly when there is nothing to report", () => {
     const output = formatMarkdown(sampleReport([]), options());
     expect(output).toContain("✅ No problems found (42 resources checked).");
