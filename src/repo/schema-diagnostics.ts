@@ -32,6 +32,18 @@ export function errorLeaf(error: ErrorObject): FieldPath {
   return unknown.length === 1 ? [...path, unknown[0]] : path;
 }
 
+/**
+ * One error per unknown field: ajv-errors gathers every unknown key of an object under one
+ * `errorMessage` error, but the keys may be written in different files (values file, inline).
+ */
+export function splitUnknownFields(errors: readonly ErrorObject[]): ErrorObject[] {
+  return errors.flatMap((error) => {
+    const inner = (error.params as { errors?: ErrorObject[] }).errors;
+    if (error.keyword !== "errorMessage" || !inner || unknownFields(error).length < 2) return [error];
+    return inner.map((one) => ({ ...error, params: { ...error.params, errors: [one] } }));
+  });
+}
+
 /** Names of the unknown fields an error is about (also under an errorMessage that replaced them). */
 function unknownFields(error: ErrorObject): string[] {
   const own = error.keyword === "additionalProperties" ? [error] : error.keyword === "errorMessage" ? ((error.params as { errors?: ErrorObject[] }).errors ?? []) : [];

@@ -6,7 +6,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Blueprint } from "../repo/blueprint.js";
 import type { Cluster } from "../repo/cluster.js";
-import { errorLeaf, pointerToPath, schemaDiagnostics } from "../repo/schema-diagnostics.js";
+import { errorLeaf, pointerToPath, schemaDiagnostics, splitUnknownFields } from "../repo/schema-diagnostics.js";
 import type { FieldPath } from "../resources/resource.js";
 import { parseYamlFile, type YamlFile } from "../yaml/read-yaml-file.js";
 import { lazySourceRef } from "../yaml/lazy-source-ref.js";
@@ -47,7 +47,7 @@ export async function resolveValues(root: string, cluster: Cluster, index: numbe
   if (!validateValues(values)) {
     const what = `values of release "${release.name}" do not match blueprint ${blueprint.name} (${blueprint.schemaFile})`;
     const groups = new Map<(typeof sources)[number], ErrorObject[]>();
-    for (const error of validateValues.errors ?? []) {
+    for (const error of splitUnknownFields(validateValues.errors ?? [])) {
       const path = pointerToPath(error.instancePath);
       const leaf = errorLeaf(error);
       // Errors about values nobody wrote (a missing required field) go to the values file when

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clusterYaml, MINI_BLUEPRINT } from "../helpers/mini-blueprint.js";
-import { makeRepo, runCli } from "../helpers/temp-repo.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeRepo, runCli, writeFiles } from "../helpers/temp-repo.js";
 
 /** The mini blueprint with the schema of its `image` value (and extra root keywords) replaced. */
 function repo(image: object, values: string, root: object = {}): string {
@@ -56,6 +58,14 @@ describe("values-schema errors in the schema's own words", () => {
     const stderr = await errors(root);
     expect(stderr).toContain("clusters/dev/cluster.yaml:13:9: error:");
     expect(stderr).toContain("this blueprint takes image, replicas, data and name [values-schema]");
+    // Two unknown keys, one in the values file and one inline: each at its own key.
+    const both = repo({ type: "string" }, "        replics: 2\n", { errorMessage: { additionalProperties: "this blueprint takes image, replicas, data and name" } });
+    writeFiles(both, { "clusters/dev/values/web.yaml": "image: nginx:1.27\nnmae: web\n" });
+    const cluster = readFileSync(join(both, "clusters/dev/cluster.yaml"), "utf8").replace("      values:\n", "      valuesFile: values/web.yaml\n      values:\n");
+    writeFiles(both, { "clusters/dev/cluster.yaml": cluster });
+    const split = await errors(both);
+    expect(split).toContain("clusters/dev/values/web.yaml:2:1: error:");
+    expect(split).toContain("clusters/dev/cluster.yaml:13:9: error:");
     const plain = await errors(repo({ type: "string" }, "        image: nginx:1.27\n        replics: 2\n"));
     expect(plain).toContain("clusters/dev/cluster.yaml:13:9: error:");
     expect(plain).toContain("unknown field `replics` (did you mean `replicas`?)");
