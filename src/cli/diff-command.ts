@@ -6,7 +6,7 @@ import { formatDiffMarkdown } from "../diff/format-diff-markdown.js";
 import { formatDiffText, summaryLine } from "../diff/format-diff-text.js";
 import { BaseRevisionError } from "../diff/git-base-tree.js";
 import { EXIT, UsageError, type Command } from "./cli-io.js";
-import { today } from "./lint-options.js";
+import { suggest, today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
@@ -77,7 +77,7 @@ load).`,
       return EXIT.ok;
     }
     const format = values.format ?? "text";
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(", ")}`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(", ")}${suggest(format, FORMATS)}`);
     const root = resolveRoot(io.cwd, values.root);
     const base = values.base ?? "HEAD";
     const run = await computeDiff({ root, base, cluster: values.cluster, today: today() }).catch((error: unknown) => {

@@ -1,6 +1,13 @@
 import { FORMATS, isFormatName, type FormatName } from "../report/formatters.js";
 import { supportedKubernetesVersions } from "../validate/validate-schema.js";
+import { closestName } from "../diagnostics/closest-name.js";
 import { UsageError } from "./cli-io.js";
+
+/** " (did you mean json?)" for a mistyped choice, or "". */
+export function suggest(given: string, choices: readonly string[]): string {
+  const guess = closestName(given, choices);
+  return guess ? ` (did you mean ${guess}?)` : "";
+}
 
 /** Flags shared by `lint` and `check`. */
 export const LINT_FLAGS = {
@@ -18,9 +25,9 @@ export interface LintOutputOptions {
 
 export function lintOutputOptions(values: { format?: string; output?: string; "fail-on"?: string }): LintOutputOptions {
   const format = values.format ?? "text";
-  if (!isFormatName(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(", ")}`);
+  if (!isFormatName(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(", ")}${suggest(format, FORMATS)}`);
   const failOn = values["fail-on"] ?? "error";
-  if (failOn !== "error" && failOn !== "warning") throw new UsageError(`--fail-on ${failOn}: expected error or warning`);
+  if (failOn !== "error" && failOn !== "warning") throw new UsageError(`--fail-on ${failOn}: expected error or warning${suggest(failOn, ["error", "warning"])}`);
   return { format, output: values.output, failOn };
 }
 

@@ -28,4 +28,11 @@ describe("a mistyped command line", () => {
     expect((await runCli(["check", "clusters"], root)).stderr).toBe('kforge: kforge check takes no arguments, but was given "clusters"; run `kforge check --help`\n');
     expect((await runCli(["lint", "--xyz"], root)).stderr).toBe("kforge: unknown option --xyz for kforge lint; run `kforge lint --help`\n");
   });
+
+  it("suggests the closest choice for a mistyped option value", async () => {
+    const root = makeRepo({});
+    expect((await runCli(["lint", "--format", "jsno", "x"], root)).stderr).toContain("--format jsno: expected one of text, json, sarif, github, markdown (did you mean json?)");
+    expect((await runCli(["check", "--fail-on", "warnings", "--root", root], root)).stderr).toContain("--fail-on warnings: expected error or warning (did you mean warning?)");
+    expect((await runCli(["diff", "--format", "markdwn"], root)).stderr).toContain("(did you mean markdown?)");
+  });
 });
