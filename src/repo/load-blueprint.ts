@@ -10,10 +10,10 @@ import { compileValuesSchema } from "./values-schema-problems.js";
 import { findControlCharacters } from "./control-characters.js";
 
 /** Reads and checks blueprints/<name>/: blueprint.yaml, values.schema.json and templates/*.yaml.hbs. */
-export async function loadBlueprint(root: string, name: string, sources?: BlueprintSources): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
-  const dir = posix.join("blueprints", name);
+export async function loadBlueprint(root: string, reference: string, sources?: BlueprintSources): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
+  const { metaText, schemaText, templates, contentHash, location } = sources ?? (await readBlueprintSources(root, reference));
+  const { dir, name } = location;
   const metaFile = posix.join(dir, "blueprint.yaml");
-  const { metaText, schemaText, templates, contentHash } = sources ?? (await readBlueprintSources(root, name));
   if (metaText === undefined) {
     return { diagnostics: [{ code: "blueprint-missing", file: metaFile, line: 0, column: 0, message: `blueprint "${name}" not found`, hint: `create ${dir}/ with blueprint.yaml, ${VALUES_SCHEMA} and templates/, or fix the release's blueprint name` }] };
   }
@@ -58,6 +58,7 @@ export async function loadBlueprint(root: string, name: string, sources?: Bluepr
       valuesSchema: once(() => checkValuesSchema(schemaText, schemaFile)),
       templates,
       contentHash,
+      origin: location.origin,
     },
   };
 }
