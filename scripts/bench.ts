@@ -17,6 +17,7 @@ import { findKubeconform, findKubectl, type Peer } from "./bench/peers.js";
 import { buildRows, formatTable, type SizeResult } from "./bench/results-table.js";
 import { BenchRunError, kforgeSpec, runKforge } from "./bench/run-timed.js";
 import { sizeLabel } from "./bench/synthetic-repo.js";
+import { formatUntrustedInput, measureUntrustedInput } from "./bench/untrusted-input.js";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const KFORGE_BIN = join(REPO_ROOT, "bin", "kforge.js");
@@ -54,15 +55,17 @@ async function main(argv: string[]): Promise<number> {
     const sizes: SizeResult[] = [];
     for (const size of options.sizes) sizes.push(await measureSize(ctx, size, kubectl));
     const corpusResult = await measureCorpus(ctx, corpus, kubeconform);
+    const untrusted = measureUntrustedInput(ctx);
     const rows = buildRows(sizes, corpusResult, { kustomize: "kubectl kustomize", kubeconform: "kubeconform" });
     process.stdout.write(`\n${formatTable(rows, { kustomize: Boolean(kubectl), kubeconform: Boolean(kubeconform) })}\n`);
     process.stdout.write(`\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; ` +
       `median of ${options.runs} run(s); load average ${machine.loadAverage} at the start, ${loadavg()[0].toFixed(2)} at the end.\n`);
+    process.stdout.write(`\n${formatUntrustedInput(untrusted)}\n`);
     if (options.json) {
       writeJson(options.json, {
         generatedAt: new Date().toISOString(), machine, build, runs: options.runs,
         peers: { kubectl: peerInfo(kubectl), kubeconform: peerInfo(kubeconform) },
-        sizes, corpus: corpusResult, rows,
+        sizes, corpus: corpusResult, rows, untrustedInput: untrusted,
       });
     }
     return 0;

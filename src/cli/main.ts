@@ -8,6 +8,7 @@ import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
  * never loads the rules, which keeps start-up short.
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import("./init-command.js")).initCommand,
   render: async () => (await import("./render-command.js")).renderCommand,
   check: async () => (await import("./check-command.js")).checkCommand,
   lint: async () => (await import("./lint-command.js")).lintCommand,

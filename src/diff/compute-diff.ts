@@ -4,6 +4,7 @@ import { lintClusters } from "../lint/lint-clusters.js";
 import { RULES } from "../lint/rules/index.js";
 import { sortFindings } from "../lint/run-rules.js";
 import { loadPolicies } from "../policy/load-policies.js";
+import { gitPrefix } from "../repo/git-prefix.js";
 import { renderClusters, type ClusterRender } from "../render/render-clusters.js";
 import { discoverClusterFiles } from "../repo/discover-clusters.js";
 import type { FleetMember } from "../gitops/applicationset.js";
@@ -50,7 +51,8 @@ export async function computeDiff(options: DiffOptions): Promise<DiffRun> {
 
   const dir = await extractBaseTree(options.root, commit);
   try {
-    const base = await renderBase(dir, options.cluster);
+    // The base is extracted outside the repository: its GitOps paths start where the working tree's do.
+    const base = await renderBase(dir, options.cluster, gitPrefix(options.root));
     const clusters = compareClusters(base, head.clusters);
     const fleet = options.cluster ? skippedFleet() : compareFleet(base, head.fleet);
     const failed = new Set(clusters.filter((c) => c.state === "base-failed").map((c) => c.name));
@@ -62,12 +64,12 @@ export async function computeDiff(options: DiffOptions): Promise<DiffRun> {
 }
 
 /** Each base cluster on its own, so a cluster that fails to render does not hide the others. */
-async function renderBase(dir: string, only: string | undefined): Promise<Map<string, BaseCluster>> {
+async function renderBase(dir: string, only: string | undefined, repoPrefix: string): Promise<Map<string, BaseCluster>> {
   const clusters = new Map<string, BaseCluster>();
   for (const file of await discoverClusterFiles(dir)) {
     const name = file.split("/")[1];
     if (only && name !== only) continue;
-    const render = await renderClusters(dir, name);
+    const render = await renderClusters(dir, name, undefined, { repoPrefix });
     const ok = render.diagnostics.length === 0 && render.clusters.length === 1;
     const fleet = render.fleet[0];
     clusters.set(name, ok ? { render: render.clusters[0], fleet, diagnostics: [] } : { fleet, diagnostics: render.diagnostics });

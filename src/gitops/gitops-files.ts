@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { RENDERED_DIR, type Cluster } from "../repo/cluster.js";
+import type { Cluster } from "../repo/cluster.js";
 import { emitManifest } from "../render/emit-yaml.js";
 import { fileHeader } from "../tree/file-header.js";
 import { kustomizationFile } from "../tree/kustomization.js";
@@ -23,8 +23,8 @@ export interface GitopsObject {
  * writes them, and `kforge diff` compares them like rendered resources (without re-reading YAML).
  */
 export function gitopsObjects(cluster: Cluster): GitopsObject[] {
-  const renderedPath = posix.join(cluster.dir, RENDERED_DIR);
-  const objects = cluster.gitops.engine === "argocd" ? argoCdObjects(cluster, renderedPath) : fluxObjects(cluster, renderedPath);
+  const renderedPath = cluster.gitops.renderedPath;
+  const objects = cluster.gitops.engine === "argocd" ? argoCdObjects(cluster) : fluxObjects(cluster);
   const header = fileHeader(`for cluster ${cluster.name}: ${cluster.gitops.engine} wiring that syncs ${renderedPath}`);
   return objects.map((object) => {
     // Never `kustomization.yaml`: a Flux Kustomization must not take kustomize's own file name.

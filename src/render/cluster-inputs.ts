@@ -1,5 +1,6 @@
 import { join, posix } from "node:path";
 import type { FleetMember } from "../gitops/applicationset.js";
+import { RENDERED_DIR } from "../repo/cluster.js";
 import type { BlueprintSources } from "../repo/blueprint-sources.js";
 import { readOptional } from "../repo/read-optional.js";
 import { TreeStamps, type ReleaseInputs } from "./tree-stamps.js";
@@ -20,6 +21,7 @@ export async function unchangedTree(
   file: string,
   text: string,
   sourcesOnce: (name: string) => Promise<BlueprintSources>,
+  repoPrefix: string,
 ): Promise<{ fleet: FleetMember; files: number } | undefined> {
   const dir = posix.dirname(file);
   const name = posix.basename(dir);
@@ -27,7 +29,9 @@ export async function unchangedTree(
   if (!releases) return undefined;
   const fingerprint = await treeFingerprint(file, text, releases, readValuesTexts(root, dir, releases), sourcesOnce);
   const unchanged = fingerprint === undefined ? undefined : stamps.unchanged({ name, dir }, fingerprint);
-  return unchanged && { fleet: { name, dir, gitops: unchanged.gitops }, files: unchanged.files };
+  // A root moved within its git repository changes the paths the GitOps objects name.
+  if (!unchanged || unchanged.gitops.renderedPath !== posix.join(repoPrefix, dir, RENDERED_DIR)) return undefined;
+  return { fleet: { name, dir, gitops: unchanged.gitops }, files: unchanged.files };
 }
 
 /** A values file that cannot be read is reported, at its line, when the release is rendered. */

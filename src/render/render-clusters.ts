@@ -5,6 +5,7 @@ import { gitopsFiles } from "../gitops/gitops-files.js";
 import type { Blueprint } from "../repo/blueprint.js";
 import { readBlueprintSources, type BlueprintSources } from "../repo/blueprint-sources.js";
 import type { Cluster } from "../repo/cluster.js";
+import { gitPrefix } from "../repo/git-prefix.js";
 import { discoverClusterFiles, discoverOrphanedTrees } from "../repo/discover-clusters.js";
 import type { ReleaseOutput } from "../tree/plan-cluster-tree.js";
 import { satisfiesRange } from "./kube-version.js";
@@ -64,6 +65,15 @@ const renderModules = once(async () => {
   return { loadCluster, loadBlueprint, resolveValues, planClusterTree };
 });
 
+export interface RenderOptions {
+  /**
+   * The root's folder inside its git repository ("" at the top), which starts every path the
+   * GitOps objects name. Found from the root's `.git` by default; `diff` passes the working
+   * tree's when it renders a base commit extracted elsewhere.
+   */
+  repoPrefix?: string;
+}
+
 /**
  * Renders clusters in memory: load, check values, run templates, lay out the tree. Nothing is
  * written. `only` limits the render to one cluster, or to a list of cluster files (the fleet
@@ -71,7 +81,8 @@ const renderModules = once(async () => {
  * With a cache, unchanged releases come from it, and clusters whose tree stamp holds (inputs
  * and generated files as the last render left them) are skipped.
  */
-export async function renderClusters(root: string, only?: string | readonly string[], cache?: RenderCache): Promise<RepoRender> {
+export async function renderClusters(root: string, only?: string | readonly string[], cache?: RenderCache, options: RenderOptions = {}): Promise<RepoRender> {
+  const repoPrefix = options.repoPrefix ?? gitPrefix(root);
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
   const stamps = cache && (await TreeStamps.load(root));
@@ -93,14 +104,14 @@ export async function renderClusters(root: string, only?: string | readonly stri
   for (const file of clusterFiles) {
     if (typeof only === "string" ? file !== `clusters/${only}/cluster.yaml` : only && !only.includes(file)) continue;
     const text = readOptional(join(root, file));
-    const unchanged = stamps && text !== undefined ? await unchangedTree(root, stamps, file, text, sourcesOnce) : undefined;
+    const unchanged = stamps && text !== undefined ? await unchangedTree(root, stamps, file, text, sourcesOnce, repoPrefix) : undefined;
     if (unchanged) {
       fleet.push(unchanged.fleet);
       result.unchanged.push({ name: unchanged.fleet.name, files: unchanged.files });
       continue;
     }
     const { loadCluster, resolveValues, planClusterTree } = await renderModules();
-    const { cluster, diagnostics: problems } = await loadCluster(root, file, text);
+    const { cluster, diagnostics: problems } = await loadCluster(root, file, text, repoPrefix);
     diagnostics.push(...problems);
     if (!cluster) {
       result.broken.push(file);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { TemplateFile } from "./blueprint.js";
 import { readOptional } from "./read-optional.js";
+import { locateBlueprint, type BlueprintLocation } from "./blueprint-location.js";
 
 export const VALUES_SCHEMA = "values.schema.json";
 
@@ -14,6 +15,7 @@ export interface BlueprintSources {
   templates: TemplateFile[];
   /** Hash of every file of the blueprint, for cache keys and tree stamps. */
   contentHash: string;
+  location: BlueprintLocation;
 }
 
 /**
@@ -21,15 +23,16 @@ export interface BlueprintSources {
  * YAML, no schemas), so a render whose clusters are all unchanged can hash blueprints without
  * loading them.
  */
-export async function readBlueprintSources(root: string, name: string): Promise<BlueprintSources> {
-  const dir = posix.join("blueprints", name);
+export async function readBlueprintSources(root: string, reference: string): Promise<BlueprintSources> {
+  const location = locateBlueprint(root, reference);
+  const { dir } = location;
   const metaText = readOptional(join(root, dir, "blueprint.yaml"));
   const schemaText = readOptional(join(root, dir, VALUES_SCHEMA));
   const templates = templateFiles(join(root, dir))
     .sort()
     .map((t) => ({ file: posix.join(dir, t), source: readFileSync(join(root, dir, t), "utf8") }));
   const contentHash = createHash("sha256").update([metaText ?? "", schemaText ?? "", ...templates.flatMap((t) => [t.file, t.source])].join("\0")).digest("hex");
-  return { metaText, schemaText, templates, contentHash };
+  return { metaText, schemaText, templates, contentHash, location };
 }
 
 /**

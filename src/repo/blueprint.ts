@@ -10,6 +10,8 @@ export interface TemplateFile {
 export interface Blueprint {
   name: string;
   dir: string;
+  /** The repository's blueprints/ or kforge's library (written in each generated file's header). */
+  origin: "repository" | "library";
   version: string;
   description: string;
   /** Supported Kubernetes versions, e.g. ">=1.19". */

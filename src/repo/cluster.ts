@@ -28,11 +28,37 @@ export interface Cluster {
   /** The file's text, for cache keys. */
   text: string;
   kubernetesVersion: string;
-  gitops: { engine: "argocd" | "flux"; repoURL: string; targetRevision: string; namespace?: string };
+  gitops: GitopsSettings;
   nodePortRange: { min: number; max: number };
   provided: Provided;
   imageRewrite: Record<string, string>;
   releases: ReleaseSpec[];
+}
+
+/** `spec.gitops` of a cluster file, with `renderedPath` added by kforge. */
+export interface GitopsSettings {
+  engine: "argocd" | "flux";
+  repoURL: string;
+  targetRevision?: string;
+  namespace?: string;
+  argocd?: {
+    destination?: { server?: string; name?: string };
+    project?: string;
+    syncPolicy?: { automated?: boolean; prune?: boolean; selfHeal?: boolean; syncOptions?: string[] };
+    revisionHistoryLimit?: number;
+  };
+  flux?: {
+    interval?: string;
+    sourceInterval?: string;
+    prune?: boolean;
+    wait?: boolean;
+    timeout?: string;
+    secretRef?: string;
+    targetNamespace?: string;
+    dependsOn?: string[];
+  };
+  /** The cluster's rendered tree, relative to the git repository's root (what the engine reads). */
+  renderedPath: string;
 }
 
 /** Folder (relative to the cluster folder) that holds the rendered kustomize tree. */

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import { closestName } from "../diagnostics/closest-name.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { readDocumentsFast } from "../yaml/fast-read.js";
 import { parseYamlFile, textDiagnostic } from "../yaml/read-yaml-file.js";
@@ -11,26 +12,28 @@ import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { compileValuesSchema } from "./values-schema-problems.js";
 import { findControlCharacters } from "./control-characters.js";
 
-/** The blueprints of the repository: folders under blueprints/ with a blueprint.yaml. */
-function blueprintNames(root: string): string[] {
-  try {
-    return readdirSync(join(root, "blueprints"), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(root, "blueprints", entry.name, "blueprint.yaml")))
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    // No blueprints/ folder (or an unreadable one): nothing to suggest.
-    return [];
+/** Blueprints a release can name: the repository's blueprints/ and kforge's library. */
+function blueprintNames(root: string, libraryOnly: boolean): string[] {
+  const names = new Set<string>();
+  for (const folder of libraryOnly ? [PACKAGE_ROOT] : [root, PACKAGE_ROOT]) {
+    try {
+      for (const entry of readdirSync(join(folder, "blueprints"), { withFileTypes: true })) {
+        if (entry.isDirectory() && existsSync(join(folder, "blueprints", entry.name, "blueprint.yaml"))) names.add(entry.name);
+      }
+    } catch {
+      // No blueprints/ folder (or an unreadable one): nothing to suggest from it.
+    }
   }
+  return [...names].sort();
 }
 
 /** Reads and checks blueprints/<name>/: blueprint.yaml, values.schema.json and templates/*.yaml.hbs. */
-export async function loadBlueprint(root: string, name: string, sources?: BlueprintSources): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
-  const dir = posix.join("blueprints", name);
+export async function loadBlueprint(root: string, reference: string, sources?: BlueprintSources): Promise<{ blueprint?: Blueprint; diagnostics: Diagnostic[] }> {
+  const { metaText, schemaText, templates, contentHash, location } = sources ?? (await readBlueprintSources(root, reference));
+  const { dir, name } = location;
   const metaFile = posix.join(dir, "blueprint.yaml");
-  const { metaText, schemaText, templates, contentHash } = sources ?? (await readBlueprintSources(root, name));
   if (metaText === undefined) {
-    const known = blueprintNames(root);
+    const known = blueprintNames(root, location.origin === "library");
     const guess = closestName(name, known);
     const message = `blueprint "${name}" not found${guess ? ` (did you mean "${guess}"?)` : ""}`;
     const listed = known.length > 0 ? `; blueprints: ${known.join(", ")}` : "";
@@ -77,6 +80,7 @@ export async function loadBlueprint(root: string, name: string, sources?: Bluepr
       valuesSchema: once(() => checkValuesSchema(schemaText, schemaFile)),
       templates,
       contentHash,
+      origin: location.origin,
     },
   };
 }

@@ -2,14 +2,14 @@ import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
-import type { Cluster, Provided } from "./cluster.js";
+import { RENDERED_DIR, type Cluster, type Provided } from "./cluster.js";
 import { supportedVersionList } from "../validate/schema-sets.js";
 import { kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { findControlCharacters } from "./control-characters.js";
 
 /** Reads and checks clusters/<name>/cluster.yaml. `file` is relative to `root`; `text` is its content when already read. */
-export async function loadCluster(root: string, file: string, text?: string): Promise<{ cluster?: Cluster; diagnostics: Diagnostic[] }> {
+export async function loadCluster(root: string, file: string, text?: string, repoPrefix = ""): Promise<{ cluster?: Cluster; diagnostics: Diagnostic[] }> {
   try {
     text ??= await readFile(join(root, file), "utf8");
   } catch {
@@ -33,6 +33,12 @@ export async function loadCluster(root: string, file: string, text?: string): Pr
   for (const found of findControlCharacters(data, isValues)) {
     const span = yaml.locate(found.path);
     problems.push({ code: "control-character", file, line: span.line, column: span.column, message: `${found.path.join(".")} holds a control character (${found.character}): names and paths must be one line of printable text`, hint: "names and paths end up in file names and generated files; remove the character (or rename the file it names)" });
+  }
+  const engine = data.spec.gitops.engine as string;
+  for (const other of ["argocd", "flux"]) {
+    if (other !== engine && data.spec.gitops[other] !== undefined) {
+      at(["spec", "gitops", other], `gitops.${other} holds settings for ${other === "argocd" ? "Argo CD" : "Flux"}, but this cluster's engine is ${engine}`, `move the settings to gitops.${engine}, or set engine: ${other}`);
+    }
   }
   const folder = posix.basename(dir);
   if (data.metadata.name !== folder) {
@@ -61,7 +67,7 @@ export async function loadCluster(root: string, file: string, text?: string): Pr
       yaml,
       text,
       kubernetesVersion: data.spec.kubernetesVersion,
-      gitops: data.spec.gitops,
+      gitops: { ...data.spec.gitops, renderedPath: posix.join(repoPrefix, dir, RENDERED_DIR) },
       nodePortRange: range,
       provided,
       imageRewrite: data.spec.imageRegistry?.rewrite ?? {},

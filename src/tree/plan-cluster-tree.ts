@@ -32,7 +32,7 @@ export function planClusterTree(cluster: Cluster, releases: ReleaseOutput[]): { 
   const declaredNamespaces = new Set<string>();
   for (const output of sorted) {
     const release = cluster.releases[output.index];
-    const header = fileHeader(`from blueprint ${output.blueprint.name} ${output.blueprint.version}, release ${release.name}, values ${output.valuesFiles.join(" + ")}`);
+    const header = fileHeader(`from blueprint ${output.blueprint.name} ${output.blueprint.version}${output.blueprint.origin === "library" ? " (kforge library)" : ""}, release ${release.name}, values ${output.valuesFiles.join(" + ")}`);
     const names: string[] = [];
     for (const doc of output.documents) {
       const kind = String(doc.object.kind);

@@ -50,7 +50,7 @@ describe("kforge diff: what reaches the cluster besides the rendered tree", () =
     expect(dev.changed[0].patch).toContain("--- a/clusters/dev/gitops/application-dev.yaml\n+++ b/clusters/dev/gitops/application-dev.yaml\n");
     expect(dev.changed[0].patch).toContain("\n-    targetRevision: main\n+    targetRevision: release-2\n");
     expect(result.fleet.changed.map((c) => [c.resource.kind, c.resource.file, c.fields])).toEqual([
-      ["ApplicationSet", "clusters/applicationset.yaml", ["spec.generators[0].git.revision", "spec.template.spec.source.targetRevision"]],
+      ["ApplicationSet", "clusters/applicationset.yaml", ["spec.template.spec.source.targetRevision"]],
     ]);
     expect(result.summary).toMatchObject({ changed: 2, hasChanges: true });
 
@@ -67,7 +67,7 @@ describe("kforge diff: what reaches the cluster besides the rendered tree", () =
     expect(markdown.stdout).toContain("| fleet ApplicationSet (`clusters/applicationset.yaml`) | 0 | 0 | 1 |  |");
     expect(markdown.stdout).toContain("| ✏️ changed | Application argocd/dev |  | `spec.source.targetRevision` |");
     expect(markdown.stdout).toContain("### Fleet ApplicationSet (`clusters/applicationset.yaml`)");
-    expect(markdown.stdout).toContain("| ✏️ changed | ApplicationSet argocd/kforge-clusters |  | `spec.generators[0].git.revision`, `spec.template.spec.source.targetRevision` |");
+    expect(markdown.stdout).toContain("| ✏️ changed | ApplicationSet argocd/kforge-clusters |  | `spec.template.spec.source.targetRevision` |");
     expect(markdown.stdout).toContain("-    targetRevision: main\n+    targetRevision: release-2\n");
   });
 

@@ -113,7 +113,7 @@ describe("kforge diff", () => {
       ["old", "deleted", ["AppProject", "Application", "ConfigMap", "Deployment"]],
     ]);
     // The fleet ApplicationSet no longer lists the deleted cluster's tree.
-    expect(result.fleet.changed.map((c) => [c.resource.name, c.fields])).toEqual([["kforge-clusters", ["spec.generators[0].git.directories[1]"]]]);
+    expect(result.fleet.changed.map((c) => [c.resource.name, c.fields])).toEqual([["kforge-clusters", ["spec.generators[0].list.elements[1]"]]]);
   });
 
   it("a base that does not render is reported, and that cluster is left out", async () => {
