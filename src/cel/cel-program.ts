@@ -1,0 +1,104 @@
+import { Environment } from "@marcbachmann/cel-js";
+import { CostExceeded, CostMeter, forEachNode, instrumentProgram, type Budget } from "./cost-meter.js";
+import { registerKubernetesLibrary } from "./kubernetes-library.js";
+
+export type { Budget } from "./cost-meter.js";
+
+/** The API server's per-expression limits, in kforge's own cost units (one per evaluated node). */
+export const DEFAULT_BUDGET: Budget = { cost: 1_000_000, timeMs: 1_000 };
+/** Longer expressions are refused before parsing; the API server caps a rule at a similar size. */
+export const MAX_EXPRESSION_LENGTH = 10_000;
+
+/** Why an expression does not compile, with the offset (0-based, in the expression) it points at. */
+export interface CelCompileError {
+  message: string;
+  offset?: number;
+}
+
+/** The outcome of one evaluation: plain data, never thrown. */
+export type CelResult =
+  | { ok: true; value: unknown; cost: number }
+  | { ok: false; kind: "error"; message: string; cost: number }
+  | { ok: false; kind: "budget"; message: string; cost: number };
+
+/** A compiled expression: evaluate it as often as needed, each run within its own budget. */
+export interface CelProgram {
+  expression: string;
+  /** The variables the expression refers to (e.g. to skip transition rules that use `oldSelf`). */
+  references: ReadonlySet<string>;
+  evaluate(variables: Record<string, unknown>, budget?: Budget): CelResult;
+}
+
+const environments = new Map<string, Environment>();
+
+/** One engine environment per set of variable names, shared by every expression compiled with it. */
+function environmentFor(variables: readonly string[]): Environment {
+  const key = [...variables].sort().join(",");
+  let env = environments.get(key);
+  if (!env) {
+    env = new Environment({ enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 5_000, maxDepth: 100, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 32 } });
+    registerKubernetesLibrary(env);
+    for (const name of variables) env.registerVariable(name, "dyn");
+    environments.set(key, env);
+  }
+  return env;
+}
+
+/**
+ * Compiles a CEL expression over the given variables (all of type dyn) with the Kubernetes
+ * libraries: a syntax or type error (unknown function, wrong argument types) is returned, not thrown.
+ */
+export function compileCel(expression: string, variables: readonly string[]): { ok: true; program: CelProgram } | { ok: false; error: CelCompileError } {
+  if (expression.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: { message: `the expression is ${expression.length} characters long; at most ${MAX_EXPRESSION_LENGTH} are compiled` } };
+  const env = environmentFor(variables);
+  let parsed: ReturnType<Environment["parse"]>;
+  try {
+    parsed = env.parse(expression);
+  } catch (error) {
+    return { ok: false, error: compileError(error) };
+  }
+  const checked = parsed.check();
+  if (!checked.valid) return { ok: false, error: compileError(checked.error) };
+  const meter = new CostMeter();
+  instrumentProgram(parsed.ast, meter);
+  const references = referencedNames(parsed.ast, new Set(variables));
+  const program: CelProgram = {
+    expression,
+    references,
+    evaluate(values, budget = DEFAULT_BUDGET) {
+      meter.start(budget);
+      try {
+        const value: unknown = parsed(values);
+        return { ok: true, value, cost: meter.used };
+      } catch (error) {
+        if (error instanceof CostExceeded) {
+          const message = error.kind === "cost" ? `exceeded its cost budget of ${budget.cost} steps and was stopped` : `ran longer than ${budget.timeMs} ms and was stopped`;
+          return { ok: false, kind: "budget", message, cost: meter.used };
+        }
+        if (error instanceof RangeError) return { ok: false, kind: "budget", message: `was stopped: ${error.message}`, cost: meter.used };
+        return { ok: false, kind: "error", message: summary(error), cost: meter.used };
+      }
+    },
+  };
+  return { ok: true, program };
+}
+
+function compileError(error: unknown): CelCompileError {
+  const range = (error as { range?: { start?: number } }).range;
+  const message = summary(error);
+  return typeof range?.start === "number" ? { message, offset: range.start } : { message };
+}
+
+/** The engine's one-line summary (its `message` adds a source excerpt over several lines). */
+function summary(error: unknown): string {
+  const e = error as { summary?: string; message?: string };
+  return (e.summary ?? e.message ?? String(error)).split("\n")[0];
+}
+
+function referencedNames(ast: unknown, variables: Set<string>): Set<string> {
+  const found = new Set<string>();
+  forEachNode(ast, (node) => {
+    if (node.op === "id" && typeof node.args === "string" && variables.has(node.args)) found.add(node.args);
+  });
+  return found;
+}
