@@ -13,6 +13,11 @@ export const MAX_EXPRESSION_LENGTH = 10_000;
 export interface CelCompileError {
   message: string;
   offset?: number;
+  /**
+   * Valid CEL that this engine cannot compile (has() over an indexed operand, as in
+   * `has(self[0].x)`): not the author's mistake, so callers should skip the expression, not report it.
+   */
+  unsupported?: true;
 }
 
 /** The outcome of one evaluation: plain data, never thrown. */
@@ -55,10 +60,10 @@ export function compileCel(expression: string, variables: readonly string[]): { 
   try {
     parsed = env.parse(expression);
   } catch (error) {
-    return { ok: false, error: compileError(error) };
+    return { ok: false, error: compileError(error, expression) };
   }
   const checked = parsed.check();
-  if (!checked.valid) return { ok: false, error: compileError(checked.error) };
+  if (!checked.valid) return { ok: false, error: compileError(checked.error, expression) };
   const meter = new CostMeter();
   instrumentProgram(parsed.ast, meter);
   const references = referencedNames(parsed.ast, new Set(variables));
@@ -83,10 +88,16 @@ export function compileCel(expression: string, variables: readonly string[]): { 
   return { ok: true, program };
 }
 
-function compileError(error: unknown): CelCompileError {
-  const range = (error as { range?: { start?: number } }).range;
+function compileError(error: unknown, expression: string): CelCompileError {
+  const { range, code } = error as { range?: { start?: number; end?: number }; code?: string };
   const message = summary(error);
-  return typeof range?.start === "number" ? { message, offset: range.start } : { message };
+  if (typeof range?.start !== "number") return { message };
+  // The engine's has() only takes a.b.c chains from an identifier; CEL allows any operand
+  // (`has(self[0].x)`). The error then points at that operand, which a `.field` follows.
+  if (code === "invalid_macro_argument" && message.startsWith("has()") && typeof range.end === "number" && /^\s*\.\s*[A-Za-z_]/.test(expression.slice(range.end))) {
+    return { message, offset: range.start, unsupported: true };
+  }
+  return { message, offset: range.start };
 }
 
 /** The engine's one-line summary (its `message` adds a source excerpt over several lines). */

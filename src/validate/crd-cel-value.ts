@@ -29,11 +29,21 @@ export function toCelValue(value: unknown, schema: JsonSchema | undefined): unkn
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (item === null && !properties[key]?.nullable) continue; // a null field is an absent field
-      out[key] = toCelValue(item, properties[key] ?? (additional && typeof additional === "object" ? (additional as JsonSchema) : undefined));
+      out[key in properties ? escapeName(key) : key] = toCelValue(item, properties[key] ?? (additional && typeof additional === "object" ? (additional as JsonSchema) : undefined));
     }
     return out;
   }
   return value;
+}
+
+/** CEL reserved words: a field with such a name is `__name__` in rules (`self.__namespace__`). */
+const RESERVED = new Set(["true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while"]);
+
+/** How the API server names a declared field in CEL: reserved words and `_ . - /` are escaped. */
+export function escapeName(name: string): string {
+  if (RESERVED.has(name)) return `__${name}__`;
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !name.includes("__")) return name;
+  return name.replace(/__|[./-]/g, (part) => (part === "__" ? "__underscores__" : part === "." ? "__dot__" : part === "-" ? "__dash__" : "__slash__"));
 }
 
 /** How many values (scalars and collections) `value` holds, counting up to `limit` and stopping there. */

@@ -63,6 +63,7 @@ function compileEntry(entry: unknown, at: FieldPath, problems: CrdSchemaProblem[
     return [];
   }
   const compiled = compileCel(entry.rule, VARIABLES);
+  if (!compiled.ok && compiled.error.unsupported) return []; // valid CEL the engine cannot run: skipped, not blamed on the CRD
   if (!compiled.ok) {
     report("rule", `the CEL rule does not compile: ${compiled.error.message}${compiled.error.offset !== undefined ? ` (at character ${compiled.error.offset + 1})` : ""}`);
     return [];

@@ -24,7 +24,7 @@ export const rule: Rule = {
       const version = versions.get(`${String(resource.object.apiVersion)} ${String(resource.object.kind)}`);
       if (!version) continue;
       // A CRD the API server would refuse is reported by crd-schema; its objects are not checked.
-      if (!usable.has(version)) usable.set(version, crdSchemaProblems(version.schema).length === 0);
+      if (!usable.has(version)) usable.set(version, crdSchemaProblems(version.schema, { structural: version.structural }).length === 0);
       if (!usable.get(version)) continue;
       for (const problem of crdValueProblems(resource.object as Record<string, unknown>, version.schema)) {
         context.report({ resource, path: problem.path, message: problem.message, severity: problem.severity });

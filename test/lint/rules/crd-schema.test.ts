@@ -29,7 +29,7 @@ testRule(rule, {
       yaml: crd(`              size: {type: integer, format: int32, minimum: 1, maximum: 10, multipleOf: 1}
               name: {type: string, pattern: "^[a-z]([-a-z0-9]*[a-z0-9])?$", maxLength: 63}
               port: {x-kubernetes-int-or-string: true, anyOf: [{type: integer}, {type: string}]}
-              tags: {type: array, items: {type: string}, uniqueItems: true, minItems: 0}
+              tags: {type: array, items: {type: string}, x-kubernetes-list-type: set, minItems: 0}
               extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
               labels: {type: object, additionalProperties: {type: string}}
               mode: {type: string, enum: [a, b], nullable: true}
