@@ -91,6 +91,7 @@ export function compileCel(expression: string, variables: readonly string[]): { 
 function compileError(error: unknown, expression: string): CelCompileError {
   const { range, code } = error as { range?: { start?: number; end?: number }; code?: string };
   const message = summary(error);
+  if (isEngineGap(expression, message)) return typeof range?.start === "number" ? { message, offset: range.start, unsupported: true } : { message, unsupported: true };
   if (typeof range?.start !== "number") return { message };
   // The engine's has() only takes a.b.c chains from an identifier; CEL allows any operand
   // (`has(self[0].x)`). The error then points at that operand, which a `.field` follows.
@@ -98,6 +99,15 @@ function compileError(error: unknown, expression: string): CelCompileError {
     return { message, offset: range.start, unsupported: true };
   }
   return { message, offset: range.start };
+}
+
+/** Two-variable comprehensions and the transform macros (Kubernetes 1.33+), which the engine lacks. */
+const TWO_VARIABLE_MACRO = /\.(all|exists|exists_one|existsOne|transformList|transformMap|transformMapEntry)\(\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_]\w*\s*,|\.existsOne\(/;
+/** Kubernetes functions kforge does not provide yet: such a rule is skipped, not reported. */
+const MISSING_FUNCTIONS = /found no matching overload for '[^']*\b(isCanonical|ofNonZeroValue|sortBy)\(/;
+
+function isEngineGap(expression: string, message: string): boolean {
+  return (message.startsWith("Unknown variable: ") && TWO_VARIABLE_MACRO.test(expression)) || MISSING_FUNCTIONS.test(message);
 }
 
 /** The engine's one-line summary (its `message` adds a source excerpt over several lines). */

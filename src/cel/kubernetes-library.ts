@@ -1,7 +1,9 @@
 import type { Environment } from "@marcbachmann/cel-js";
+import { registerEncodersLibrary } from "./library-encoders.js";
 import { registerFormatLibrary } from "./library-format.js";
 import { registerIpLibrary } from "./library-ip.js";
 import { registerListsLibrary } from "./library-lists.js";
+import { registerMathLibrary } from "./library-math.js";
 import { registerQuantityLibrary } from "./library-quantity.js";
 import { registerSemverLibrary } from "./library-semver.js";
 import { registerSetsLibrary } from "./library-sets.js";
@@ -22,4 +24,6 @@ export function registerKubernetesLibrary(env: Environment): void {
   registerIpLibrary(env);
   registerSemverLibrary(env);
   registerFormatLibrary(env);
+  registerMathLibrary(env);
+  registerEncodersLibrary(env);
 }

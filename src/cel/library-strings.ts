@@ -19,6 +19,7 @@ export function registerStringsLibrary(env: Environment): void {
     const n = Number(count);
     return parts.length - 1 <= n ? parts.join(to) : parts.slice(0, n + 1).join(to) + from + parts.slice(n + 1).join(from);
   });
+  env.registerFunction("string.format(list<dyn>): string", formatString);
   env.registerFunction("string.reverse(): string", (text: string) => [...text].reverse().join(""));
   env.registerFunction("string.find(string): string", (text: string, pattern: string) => firstMatch(text, pattern));
   env.registerFunction("string.findAll(string): list<string>", (text: string, pattern: string) => allMatches(text, pattern, -1));
@@ -38,4 +39,35 @@ function allMatches(text: string, pattern: string, limit: number): string[] {
     if (out.length > text.length) break;
   }
   return out;
+}
+
+/** CEL's string.format: %s %d %f %e %x %X %o %b and %%, with an optional precision (%.2f). */
+function formatString(template: string, args: unknown[]): string {
+  let next = 0;
+  return template.replace(/%(\.\d+)?([sdfexXob%])/g, (_match, precision: string | undefined, verb: string) => {
+    if (verb === "%") return "%";
+    if (next >= args.length) throw new Error("format: too few arguments for the format string");
+    const arg = args[next++];
+    const digits = precision ? Number(precision.slice(1)) : 6;
+    switch (verb) {
+      case "d":
+        if (typeof arg !== "bigint") throw new Error("format: %d needs an integer");
+        return String(arg);
+      case "f":
+        return Number(arg).toFixed(digits);
+      case "e":
+        return Number(arg).toExponential(digits).replace(/e([+-])(\d)$/, "e$10$2");
+      case "x":
+      case "X": {
+        const hex = typeof arg === "string" ? Buffer.from(arg).toString("hex") : BigInt(arg as bigint).toString(16);
+        return verb === "X" ? hex.toUpperCase() : hex;
+      }
+      case "o":
+        return BigInt(arg as bigint).toString(8);
+      case "b":
+        return typeof arg === "boolean" ? String(arg) : BigInt(arg as bigint).toString(2);
+      default:
+        return typeof arg === "string" ? arg : Array.isArray(arg) ? `[${arg.map(String).join(", ")}]` : String(arg);
+    }
+  });
 }

@@ -21,6 +21,14 @@ describe("compileCel", () => {
     if (!unknown.ok) expect(unknown.error.message).toContain("found no matching overload for 'dyn.frobnicate()'");
   });
 
+  it("marks valid CEL the engine cannot compile as unsupported, not as the author's mistake", () => {
+    for (const expression of ["has(self[0].name)", "self.all(k, v, v > 0)", "self.existsOne(x, x > 1)"]) {
+      expect(compileCel(expression, ["self"])).toMatchObject({ ok: false, error: { unsupported: true } });
+    }
+    expect(compileCel("has(self)", ["self"])).toMatchObject({ ok: false, error: { message: "has() invalid argument" } });
+    expect(compileCel("has(self)", ["self"])).not.toMatchObject({ error: { unsupported: true } });
+  });
+
   it("refuses a variable that was not declared", () => {
     const compiled = compileCel("object.spec", ["self"]);
     expect(compiled.ok).toBe(false);

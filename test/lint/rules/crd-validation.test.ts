@@ -1,3 +1,5 @@
+import { describe, expect, it } from "vitest";
+import { makeRepo, runCli } from "../../helpers/temp-repo.js";
 import { rule } from "../../../src/lint/rules/crd-validation.js";
 import { testRule } from "../rule-tester.js";
 
@@ -131,4 +133,14 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+describe("kforge lint with a CRD and its custom resources", () => {
+  it("reports a failing CEL rule at the field, with exit 1, and a passing object stays clean", async () => {
+    const root = makeRepo({ "crd.yaml": replicas.replace(/---\n$/, ""), "bad.yaml": widget("  minReplicas: 5\n  maxReplicas: 3\n"), "good.yaml": widget("  minReplicas: 2\n  maxReplicas: 3\n").replace("name: w", "name: g") });
+    const result = await runCli(["lint", "crd.yaml", "bad.yaml", "good.yaml"], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/bad\.yaml:5:16 +error +spec\.minReplicas: Invalid value: "object": minReplicas \(5\) must not exceed maxReplicas \(3\)/);
+    expect(result.stdout).not.toMatch(/good\.yaml/);
+  });
 });
