@@ -47,7 +47,7 @@ function collect(schema: unknown, path: FieldPath, out: SchemaRules): void {
     const at = [...path, "x-kubernetes-validations"];
     if (!Array.isArray(entries)) out.problems.push({ path: at, message: "`x-kubernetes-validations` must be a list of rules" });
     else {
-      const compiled = entries.flatMap((entry, index) => compileEntry(entry, [...at, index], out.problems));
+      const compiled = entries.flatMap((entry, index) => compileEntry(entry, schema, [...at, index], out.problems));
       if (compiled.length > 0) out.rulesOf.set(schema, compiled);
     }
   }
@@ -56,7 +56,7 @@ function collect(schema: unknown, path: FieldPath, out: SchemaRules): void {
   if (isMapping(schema.additionalProperties)) collect(schema.additionalProperties, [...path, "additionalProperties"], out);
 }
 
-function compileEntry(entry: unknown, at: FieldPath, problems: CrdSchemaProblem[]): CompiledRule[] {
+function compileEntry(entry: unknown, schema: Record<string, unknown>, at: FieldPath, problems: CrdSchemaProblem[]): CompiledRule[] {
   const report = (key: string, message: string) => problems.push({ path: [...at, key], message });
   if (!isMapping(entry) || typeof entry.rule !== "string" || entry.rule.trim() === "") {
     problems.push({ path: isMapping(entry) ? [...at, "rule"] : at, message: "a validation rule needs `rule`, a CEL expression" });
@@ -90,8 +90,11 @@ function compileEntry(entry: unknown, at: FieldPath, problems: CrdSchemaProblem[
   let fieldPath: FieldPath = [];
   if (entry.fieldPath !== undefined) {
     const parsed = typeof entry.fieldPath === "string" ? parseFieldPath(entry.fieldPath) : undefined;
-    if (parsed) fieldPath = parsed;
-    else {
+    if (parsed && resolves(schema, parsed)) fieldPath = parsed;
+    else if (parsed) {
+      report("fieldPath", `\`fieldPath\` ${String(entry.fieldPath)} does not name a field of the schema the rule is on`);
+      ok = false;
+    } else {
       report("fieldPath", "`fieldPath` must be a path like `.spec.replicas` or `.labels['app']`");
       ok = false;
     }
@@ -117,6 +120,20 @@ export function parseFieldPath(text: string): FieldPath | undefined {
     at = step.lastIndex;
   }
   return path.length > 0 ? path : undefined;
+}
+
+/** Whether `path` leads through the schema's properties (map keys via additionalProperties, indexes via items). */
+function resolves(schema: Record<string, unknown>, path: FieldPath): boolean {
+  let node: unknown = schema;
+  for (const step of path) {
+    if (!isMapping(node)) return false;
+    if (typeof step === "number") node = node.items;
+    else if (isMapping(node.properties) && isMapping(node.properties[step])) node = node.properties[step];
+    else if (isMapping(node.additionalProperties)) node = node.additionalProperties;
+    else if (node["x-kubernetes-preserve-unknown-fields"] === true) return true;
+    else return false;
+  }
+  return isMapping(node);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -35,6 +35,20 @@ testRule(rule, {
               mode: {type: string, enum: [a, b], nullable: true}
 `),
     },
+    {
+      name: "CEL rules that compile (Kubernetes libraries, optionals), and valid CEL kforge cannot run, which is not blamed on the CRD",
+      yaml: crd(`              limits:
+                type: array
+                items: {type: string}
+                x-kubernetes-validations:
+                - rule: "self.all(l, isQuantity(l) && quantity(l).isLessThan(quantity('4Gi')))"
+                  messageExpression: "'too large: ' + self.join(', ')"
+                  reason: FieldValueForbidden
+                - rule: "self.size() == 0 || !has(self[0].name)"
+                - rule: "self.all(i, v, v != '')"
+                - rule: "self.?first.orValue('') != 'x'"
+`),
+    },
     { name: "objects other than CRDs are ignored", yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {type: strign, pattern: '['}\n" },
   ],
   invalid: [
@@ -133,12 +147,14 @@ testRule(rule, {
                 - rule: "self > 0"
                   messageExpression: "'size is ' +"
                   reason: Wrong
+                  fieldPath: .nope
 `),
       errors: [
         { line: 22, column: 25, message: "the CEL rule does not compile: Unexpected token: EOF (at character 7)" },
         { line: 23, column: 25, message: "the CEL rule does not compile: found no matching overload for 'dyn.frobnicate()'" },
         { line: 25, column: 38, message: "`messageExpression` does not compile" },
         { line: 26, column: 27, message: "`reason` must be one of FieldValueInvalid, FieldValueForbidden, FieldValueRequired, FieldValueDuplicate" },
+        { line: 27, column: 30, message: "`fieldPath` .nope does not name a field of the schema the rule is on" },
       ],
     },
     {

@@ -82,6 +82,43 @@ testRule(rule, {
               size: {type: integer}
 `) + widget("  size: 3\n"),
     },
+    {
+      name: "a root rule sees metadata.name; an int-or-string field is an int or a string to CEL",
+      yaml: `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: gadgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Gadget, plural: gadgets}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-validations:
+        - rule: "self.metadata.name.startsWith('g-') && !has(self.metadata.labels)"
+        properties:
+          spec:
+            type: object
+            properties:
+              port:
+                x-kubernetes-int-or-string: true
+                x-kubernetes-validations:
+                - rule: "type(self) == int ? self > 0 : self.matches('^[a-z]+$')"
+---
+apiVersion: example.com/v1
+kind: Gadget
+metadata: {name: g-1, labels: {a: b}}
+spec: {port: 8080}
+---
+apiVersion: example.com/v1
+kind: Gadget
+metadata: {name: g-2}
+spec: {port: http}
+`,
+    },
     { name: "objects of other kinds are left alone", yaml: replicas + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {minReplicas: '9'}\n" },
   ],
   invalid: [
