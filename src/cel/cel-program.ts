@@ -1,4 +1,5 @@
-import { Environment } from "@marcbachmann/cel-js";
+import type { Environment } from "@marcbachmann/cel-js";
+import { celEngine } from "./engine.js";
 import { CostExceeded, CostMeter, forEachNode, instrumentProgram, type Budget } from "./cost-meter.js";
 import { registerKubernetesLibrary } from "./kubernetes-library.js";
 
@@ -41,7 +42,7 @@ function environmentFor(variables: readonly string[]): Environment {
   const key = [...variables].sort().join(",");
   let env = environments.get(key);
   if (!env) {
-    env = new Environment({ enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 5_000, maxDepth: 100, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 32 } });
+    env = new (celEngine().Environment)({ enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 5_000, maxDepth: 100, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 32 } });
     registerKubernetesLibrary(env);
     for (const name of variables) env.registerVariable(name, "dyn");
     environments.set(key, env);

@@ -11,6 +11,8 @@ export interface CrdValueProblem {
   path: FieldPath;
   message: string;
   severity: "error" | "warning";
+  /** When the rule's general remediation does not fit. */
+  remediation?: string;
 }
 
 /** Values CEL rules may see in one object; more is a finding (lint must not be exhausted by one file). */
@@ -37,7 +39,7 @@ export function crdValueProblems(object: Record<string, unknown>, schema: JsonSc
   const walk = (value: unknown, cel: unknown, node: JsonSchema | undefined, path: FieldPath): void => {
     if (value === null || value === undefined || !node) return;
     if (typeof value === "string" && typeof node.format === "string" && !hasFormat(node.format, value)) {
-      problems.push({ path, severity: "error", message: `${describePath(path)}: Invalid value: ${quote(value)}: ${describePath(path)} in body must be of type ${node.format}: ${quote(value)}` });
+      problems.push({ path, severity: "error", message: `${describePath(path)}: Invalid value: ${quote(value)}: ${describePath(path)} in body must be of type ${node.format}: ${quote(value)}`, remediation: `write a valid ${node.format}` });
     }
     if (Array.isArray(value)) listTypeProblems(value, node, path, problems);
     if (celAllowed) for (const rule of rules.rulesOf.get(node) ?? []) evaluateRule(rule, cel, node, path, problems, state);
@@ -107,7 +109,8 @@ function listTypeProblems(list: unknown[], node: JsonSchema, path: FieldPath, pr
   const seen = new Set<string>();
   list.forEach((item, i) => {
     const identity = keys ? JSON.stringify(Object.fromEntries(keys.map((key) => [key, (item as Record<string, unknown> | null)?.[key] ?? null]))) : JSON.stringify(item);
-    if (seen.has(identity)) problems.push({ path: [...path, i], severity: "error", message: `${describePath([...path, i])}: Duplicate value: ${identity}` });
+    const remediation = keys ? `give each item a different ${keys.join(" + ")} (a default counts), or merge the two items` : "remove the repeated item";
+    if (seen.has(identity)) problems.push({ path: [...path, i], severity: "error", message: `${describePath([...path, i])}: Duplicate value: ${identity}`, remediation });
     seen.add(identity);
   });
 }

@@ -27,7 +27,7 @@ export const rule: Rule = {
       if (!usable.has(version)) usable.set(version, crdSchemaProblems(version.schema, { structural: version.structural }).length === 0);
       if (!usable.get(version)) continue;
       for (const problem of crdValueProblems(resource.object as Record<string, unknown>, version.schema)) {
-        context.report({ resource, path: problem.path, message: problem.message, severity: problem.severity });
+        context.report({ resource, path: problem.path, message: problem.message, severity: problem.severity, ...(problem.remediation ? { remediation: problem.remediation } : {}) });
       }
     }
   },
