@@ -26,7 +26,16 @@ export const rule: Rule = {
       // A CRD the API server would refuse is reported by crd-schema; its objects are not checked.
       if (!usable.has(version)) usable.set(version, crdSchemaProblems(version.schema, { structural: version.structural }).length === 0);
       if (!usable.get(version)) continue;
-      for (const problem of crdValueProblems(resource.object as Record<string, unknown>, version.schema)) {
+      let problems;
+      try {
+        problems = crdValueProblems(resource.object as Record<string, unknown>, version.schema);
+      } catch (error) {
+        // Only a value nested deeper than the stack gets here: a finding, never a crash of lint.
+        if (!(error instanceof RangeError)) throw error;
+        context.report({ resource, path: ["kind"], severity: "warning", message: `this object is nested too deeply to check against its CustomResourceDefinition's rules (${error.message})` });
+        continue;
+      }
+      for (const problem of problems) {
         context.report({ resource, path: problem.path, message: problem.message, severity: problem.severity, ...(problem.remediation ? { remediation: problem.remediation } : {}) });
       }
     }
