@@ -1,6 +1,6 @@
 import { DEFAULT_BUDGET } from "../cel/cel-program.js";
 import type { FieldPath } from "../resources/resource.js";
-import { countValues, toCelValue } from "./crd-cel-value.js";
+import { countValues, escapeName, toCelValue } from "./crd-cel-value.js";
 import { withDefaults } from "./crd-defaults.js";
 import { hasFormat } from "./crd-formats.js";
 import { schemaRules, type CompiledRule } from "./crd-rule-programs.js";
@@ -50,7 +50,7 @@ export function crdValueProblems(object: Record<string, unknown>, schema: JsonSc
       const properties = (node.properties ?? {}) as Record<string, JsonSchema>;
       const additional = typeof node.additionalProperties === "object" ? (node.additionalProperties as JsonSchema) : undefined;
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        walk(item, (cel as Record<string, unknown> | null)?.[key], properties[key] ?? additional, [...path, key]);
+        walk(item, (cel as Record<string, unknown> | null)?.[key in properties ? escapeName(key) : key], properties[key] ?? additional, [...path, key]);
       }
     }
   };
@@ -75,7 +75,7 @@ function evaluateRule(rule: CompiledRule, self: unknown, node: JsonSchema, path:
   }
   const result = rule.program.evaluate({ self });
   state.spent += result.cost;
-  const type = typeof node.type === "string" ? node.type : "object";
+  const type = typeof node.type === "string" ? node.type : node["x-kubernetes-int-or-string"] === true ? (typeof self === "bigint" ? "integer" : "string") : "object";
   if (!result.ok) {
     if (result.kind === "budget") problems.push({ path: at, severity: "warning", message: `${describePath(at)}: the CEL rule \`${rule.rule}\` ${result.message}; its verdict is unknown (the API server also stops a rule over its cost limit)` });
     else problems.push({ path: at, severity: "error", message: `${describePath(at)}: Invalid value: ${quote(type)}: ${result.message} evaluating rule: ${rule.rule}` });

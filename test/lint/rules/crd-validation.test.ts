@@ -119,6 +119,18 @@ metadata: {name: g-2}
 spec: {port: http}
 `,
     },
+    {
+      name: "a field named like a CEL keyword is self.__namespace__ to its parent's rules, and self to its own",
+      yaml: crd(`            type: object
+            x-kubernetes-validations:
+            - rule: "self.__namespace__ != 'kube-system'"
+            properties:
+              namespace:
+                type: string
+                x-kubernetes-validations:
+                - rule: "self.size() < 10"
+`) + widget("  namespace: apps\n"),
+    },
     { name: "objects of other kinds are left alone", yaml: replicas + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {minReplicas: '9'}\n" },
   ],
   invalid: [
@@ -138,6 +150,24 @@ spec: {port: http}
       errors: [
         { line: 37, column: 1, message: "spec: Forbidden: legacy mode is no longer supported" },
         { line: 40, column: 9, message: `spec.name: Invalid value: "string": failed rule: self.matches('^[a-z][a-z0-9-]*$')` },
+      ],
+    },
+    {
+      name: "an escaped field name in a failing rule",
+      yaml: crd(`            type: object
+            x-kubernetes-validations:
+            - rule: "self.__namespace__ != 'kube-system'"
+              message: "not in kube-system"
+            properties:
+              namespace:
+                type: string
+                x-kubernetes-validations:
+                - rule: "self.size() < 5"
+                  message: "too long"
+`) + widget("  namespace: kube-system\n"),
+      errors: [
+        { line: 31, column: 1, message: 'spec: Invalid value: "object": not in kube-system' },
+        { line: 32, column: 14, message: 'spec.namespace: Invalid value: "string": too long' },
       ],
     },
     {
