@@ -21,6 +21,11 @@ export interface CelCompileError {
   unsupported?: true;
 }
 
+export interface FieldSelection {
+  variable: string;
+  path: readonly string[];
+}
+
 /** The outcome of one evaluation: plain data, never thrown. */
 export type CelResult =
   | { ok: true; value: unknown; cost: number }
@@ -32,6 +37,8 @@ export interface CelProgram {
   expression: string;
   /** The variables the expression refers to (e.g. to skip transition rules that use `oldSelf`). */
   references: ReadonlySet<string>;
+  /** Field selections on a variable, `self.spec.replicas` -> {variable: "self", path: ["spec", "replicas"]}, prefixes included. */
+  selections: readonly FieldSelection[];
   evaluate(variables: Record<string, unknown>, budget?: Budget): CelResult;
 }
 
@@ -71,6 +78,7 @@ export function compileCel(expression: string, variables: readonly string[]): { 
   const program: CelProgram = {
     expression,
     references,
+    selections: fieldSelections(parsed.ast, new Set(variables)),
     evaluate(values, budget = DEFAULT_BUDGET) {
       meter.start(budget);
       try {
@@ -100,6 +108,26 @@ function compileError(error: unknown, expression: string): CelCompileError {
     return { message, offset: range.start, unsupported: true };
   }
   return { message, offset: range.start };
+}
+
+/** `a.b.c` chains (plain or optional `.?` selection) that start at a declared variable. */
+function fieldSelections(ast: unknown, variables: Set<string>): FieldSelection[] {
+  const found = new Map<string, FieldSelection>();
+  forEachNode(ast, (node) => {
+    if (node.op !== "." && node.op !== ".?") return;
+    const path: string[] = [];
+    let current: unknown = node;
+    for (;;) {
+      const step = current as { op?: string; args?: unknown };
+      if ((step.op === "." || step.op === ".?") && Array.isArray(step.args) && typeof step.args[1] === "string") {
+        path.unshift(step.args[1]);
+        current = step.args[0];
+      } else break;
+    }
+    const root = current as { op?: string; args?: unknown };
+    if (root.op === "id" && typeof root.args === "string" && variables.has(root.args)) found.set(`${root.args}.${path.join(".")}`, { variable: root.args, path });
+  });
+  return [...found.values()];
 }
 
 /** Two-variable comprehensions and the transform macros (Kubernetes 1.33+), which the engine lacks. */

@@ -1,6 +1,7 @@
 import { compileCel, type CelProgram } from "../cel/cel-program.js";
 import type { FieldPath } from "../resources/resource.js";
 import type { CrdSchemaProblem } from "./crd-schema-problems.js";
+import { undefinedFieldProblem } from "./crd-rule-fields.js";
 import type { JsonSchema } from "./value-schemas.js";
 
 /** One x-kubernetes-validations entry, compiled. */
@@ -34,20 +35,20 @@ export function schemaRules(schema: JsonSchema): SchemaRules {
   let rules = cache.get(schema);
   if (!rules) {
     rules = { rulesOf: new Map(), problems: [] };
-    collect(schema, [], rules);
+    collect(schema, [], rules, true);
     cache.set(schema, rules);
   }
   return rules;
 }
 
-function collect(schema: unknown, path: FieldPath, out: SchemaRules): void {
+function collect(schema: unknown, path: FieldPath, out: SchemaRules, root = false): void {
   if (!isMapping(schema)) return;
   const entries = schema["x-kubernetes-validations"];
   if (entries !== undefined) {
     const at = [...path, "x-kubernetes-validations"];
     if (!Array.isArray(entries)) out.problems.push({ path: at, message: "`x-kubernetes-validations` must be a list of rules" });
     else {
-      const compiled = entries.flatMap((entry, index) => compileEntry(entry, schema, [...at, index], out.problems));
+      const compiled = entries.flatMap((entry, index) => compileEntry(entry, schema, root, [...at, index], out.problems));
       if (compiled.length > 0) out.rulesOf.set(schema, compiled);
     }
   }
@@ -56,7 +57,7 @@ function collect(schema: unknown, path: FieldPath, out: SchemaRules): void {
   if (isMapping(schema.additionalProperties)) collect(schema.additionalProperties, [...path, "additionalProperties"], out);
 }
 
-function compileEntry(entry: unknown, schema: Record<string, unknown>, at: FieldPath, problems: CrdSchemaProblem[]): CompiledRule[] {
+function compileEntry(entry: unknown, schema: Record<string, unknown>, root: boolean, at: FieldPath, problems: CrdSchemaProblem[]): CompiledRule[] {
   const report = (key: string, message: string) => problems.push({ path: [...at, key], message });
   if (!isMapping(entry) || typeof entry.rule !== "string" || entry.rule.trim() === "") {
     problems.push({ path: isMapping(entry) ? [...at, "rule"] : at, message: "a validation rule needs `rule`, a CEL expression" });
@@ -66,6 +67,11 @@ function compileEntry(entry: unknown, schema: Record<string, unknown>, at: Field
   if (!compiled.ok && compiled.error.unsupported) return []; // valid CEL the engine cannot run: skipped, not blamed on the CRD
   if (!compiled.ok) {
     report("rule", `the CEL rule does not compile: ${compiled.error.message}${compiled.error.offset !== undefined ? ` (at character ${compiled.error.offset + 1})` : ""}`);
+    return [];
+  }
+  const undefinedField = compiled.program.selections.map((selection) => undefinedFieldProblem(schema, selection, root)).find((problem) => problem !== undefined);
+  if (undefinedField) {
+    report("rule", `the CEL rule does not compile: ${undefinedField}`);
     return [];
   }
   let ok = true;

@@ -158,6 +158,23 @@ testRule(rule, {
       ],
     },
     {
+      name: "a rule that selects a field its schema does not declare (the API server types self by the schema)",
+      yaml: crd(`              minReplicas: {type: integer}
+              maxReplicas: {type: integer}
+              labels: {type: object, additionalProperties: {type: string}}
+              raw: {type: object, x-kubernetes-preserve-unknown-fields: true}
+            x-kubernetes-validations:
+            - rule: "self.minReplica <= self.maxReplicas"
+            - rule: "has(self.labels.anything) && has(self.raw.any.thing)"
+        x-kubernetes-validations:
+        - rule: "self.metadata.name.size() < 20 && self.metadata.labels.size() > 0"
+`),
+      errors: [
+        { line: 24, column: 21, message: "the CEL rule does not compile: undefined field `minReplica` in `self.minReplica` (did you mean `minReplicas`?)" },
+        { line: 27, column: 17, message: "the CEL rule does not compile: undefined field `labels` in `self.metadata.labels`; `self.metadata` has `name`, `generateName`" },
+      ],
+    },
+    {
       name: "the root of a v1 schema must be an object; metadata may only restrict name and generateName",
       yaml: `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition

@@ -98,7 +98,7 @@ spec:
       openAPIV3Schema:
         type: object
         x-kubernetes-validations:
-        - rule: "self.metadata.name.startsWith('g-') && !has(self.metadata.labels)"
+        - rule: "self.metadata.name.startsWith('g-') && self.kind == 'Gadget'"
         properties:
           spec:
             type: object
