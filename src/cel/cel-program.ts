@@ -1,5 +1,5 @@
 import type { Environment } from "@marcbachmann/cel-js";
-import { celEngine } from "./engine.js";
+import { celUnavailable, loadedEngine } from "./engine.js";
 import { CostExceeded, CostMeter, forEachNode, instrumentProgram, type Budget } from "./cost-meter.js";
 import { registerKubernetesLibrary } from "./kubernetes-library.js";
 
@@ -16,7 +16,8 @@ export interface CelCompileError {
   offset?: number;
   /**
    * Valid CEL that this engine cannot compile (has() over an indexed operand, as in
-   * `has(self[0].x)`): not the author's mistake, so callers should skip the expression, not report it.
+   * `has(self[0].x)`), or no engine on this Node.js: not the author's mistake, so callers should
+   * skip the expression, not report it.
    */
   unsupported?: true;
 }
@@ -49,7 +50,7 @@ function environmentFor(variables: readonly string[]): Environment {
   const key = [...variables].sort().join(",");
   let env = environments.get(key);
   if (!env) {
-    env = new (celEngine().Environment)({ enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 5_000, maxDepth: 100, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 32 } });
+    env = new (loadedEngine().Environment)({ enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 5_000, maxDepth: 100, maxListElements: 1_000, maxMapEntries: 1_000, maxCallArguments: 32 } });
     registerKubernetesLibrary(env);
     for (const name of variables) env.registerVariable(name, "dyn");
     environments.set(key, env);
@@ -62,6 +63,8 @@ function environmentFor(variables: readonly string[]): Environment {
  * libraries: a syntax or type error (unknown function, wrong argument types) is returned, not thrown.
  */
 export function compileCel(expression: string, variables: readonly string[]): { ok: true; program: CelProgram } | { ok: false; error: CelCompileError } {
+  const unavailable = celUnavailable();
+  if (unavailable) return { ok: false, error: { message: unavailable, unsupported: true } };
   if (expression.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: { message: `the expression is ${expression.length} characters long; at most ${MAX_EXPRESSION_LENGTH} are compiled` } };
   const env = environmentFor(variables);
   let parsed: ReturnType<Environment["parse"]>;

@@ -1,5 +1,5 @@
 import type { Environment } from "@marcbachmann/cel-js";
-import { celEngine } from "./engine.js";
+import { loadedEngine } from "./engine.js";
 
 /** One named format of Kubernetes' format library; `check` gives the API server's error messages. */
 export class NamedFormat {
@@ -63,9 +63,9 @@ export function registerFormatLibrary(env: Environment): void {
   env.registerType("FormatNamespace", FormatNamespace);
   env.registerConstant("format", "FormatNamespace", new FormatNamespace());
   for (const format of FORMATS) env.registerFunction(`FormatNamespace.${format.name}(): kubernetes.NamedFormat`, () => format);
-  env.registerFunction("FormatNamespace.named(string): optional<kubernetes.NamedFormat>", (_: unknown, name: string) => celEngine().Optional.of(FORMATS.find((format) => format.name === name)));
+  env.registerFunction("FormatNamespace.named(string): optional<kubernetes.NamedFormat>", (_: unknown, name: string) => loadedEngine().Optional.of(FORMATS.find((format) => format.name === name)));
   env.registerFunction("kubernetes.NamedFormat.validate(string): optional<list<string>>", (format: NamedFormat, value: string) => {
     const errors = format.check(value);
-    return errors.length > 0 ? celEngine().Optional.of(errors) : celEngine().Optional.none();
+    return errors.length > 0 ? loadedEngine().Optional.of(errors) : loadedEngine().Optional.none();
   });
 }

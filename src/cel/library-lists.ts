@@ -1,5 +1,5 @@
 import type { Environment } from "@marcbachmann/cel-js";
-import { celEngine } from "./engine.js";
+import { loadedEngine } from "./engine.js";
 import { compareValues } from "./compare-values.js";
 
 class ListsNamespace {}
@@ -23,8 +23,8 @@ export function registerListsLibrary(env: Environment): void {
     return list.slice(Number(from), Number(to));
   });
   env.registerFunction("list<dyn>.sort(): list<dyn>", (list: unknown[]) => [...list].sort(compareValues));
-  env.registerFunction("list<dyn>.first(): optional<dyn>", (list: unknown[]) => celEngine().Optional.of(list[0]));
-  env.registerFunction("list<dyn>.last(): optional<dyn>", (list: unknown[]) => celEngine().Optional.of(list[list.length - 1]));
+  env.registerFunction("list<dyn>.first(): optional<dyn>", (list: unknown[]) => loadedEngine().Optional.of(list[0]));
+  env.registerFunction("list<dyn>.last(): optional<dyn>", (list: unknown[]) => loadedEngine().Optional.of(list[list.length - 1]));
   env.registerFunction("list<dyn>.isSorted(): bool", (list: unknown[]) => list.every((item, i) => i === 0 || compareValues(list[i - 1], item) <= 0));
   env.registerFunction("list<dyn>.sum(): dyn", (list: unknown[]) => {
     if (list.length === 0) return 0n;

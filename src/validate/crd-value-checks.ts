@@ -1,4 +1,5 @@
 import { DEFAULT_BUDGET } from "../cel/cel-program.js";
+import { celUnavailable } from "../cel/engine.js";
 import type { FieldPath } from "../resources/resource.js";
 import { countValues, escapeName, toCelValue } from "./crd-cel-value.js";
 import { withDefaults } from "./crd-defaults.js";
@@ -29,6 +30,10 @@ export function crdValueProblems(object: Record<string, unknown>, schema: JsonSc
   const problems: CrdValueProblem[] = [];
   const rules = schemaRules(schema);
   const defaulted = withDefaults(object, schema) as Record<string, unknown>;
+  const unavailable = celUnavailable();
+  if (unavailable && JSON.stringify(schema).includes('"x-kubernetes-validations"')) {
+    problems.push({ path: ["kind"], severity: "warning", message: `its CustomResourceDefinition's CEL rules were not evaluated: ${unavailable}` });
+  }
   let celAllowed = rules.rulesOf.size > 0;
   if (celAllowed && countValues(defaulted, MAX_CEL_INPUT) > MAX_CEL_INPUT) {
     problems.push({ path: ["kind"], severity: "warning", message: `this object holds more than ${MAX_CEL_INPUT} values; its CustomResourceDefinition's CEL rules were not evaluated` });
