@@ -1,5 +1,7 @@
 import { closestName } from "../diagnostics/closest-name.js";
 import type { FieldPath } from "../resources/resource.js";
+import { schemaRules } from "./crd-rule-programs.js";
+import { structuralProblems } from "./crd-structural-problems.js";
 import { linearPatternProblem } from "./linear-regexp.js";
 
 /** A keyword of a CRD's openAPIV3Schema that the API server would refuse, at that keyword's value. */
@@ -14,15 +16,34 @@ const NUMBERS = ["minimum", "maximum"];
 const COUNTS = ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"];
 const FLAGS = ["exclusiveMinimum", "exclusiveMaximum", "uniqueItems", "nullable", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource"];
 const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf"] as const;
+/** JSON Schema keywords the API server refuses in a CRD, with what to do instead. */
+const FORBIDDEN: Record<string, string> = {
+  $ref: "`$ref` is not allowed in a CustomResourceDefinition schema (it has no definitions to point at): write the referenced schema out in place",
+  $schema: "`$schema` is not allowed in a CustomResourceDefinition schema; remove it",
+  id: "`id` is not allowed in a CustomResourceDefinition schema; remove it",
+  definitions: "`definitions` is not allowed in a CustomResourceDefinition schema; write each schema out where it is used",
+  dependencies: "`dependencies` is not allowed in a CustomResourceDefinition schema; use an x-kubernetes-validations rule",
+  patternProperties: "`patternProperties` is not allowed in a CustomResourceDefinition schema; use `additionalProperties` with an x-kubernetes-validations rule on the keys",
+  additionalItems: "`additionalItems` is not allowed in a CustomResourceDefinition schema; `items` is one schema for every element",
+};
+
+export interface CrdSchemaOptions {
+  /** apiextensions.k8s.io/v1 requires a structural schema; v1beta1 only flags one that is not. */
+  structural?: boolean;
+}
 
 /**
  * Checks a CRD's schema the way the API server checks a CustomResourceDefinition, for the
  * keywords kforge validates with: a schema it would refuse (`type: strign`, a `pattern` that is
  * no regular expression, `minimum: "a"`) is reported here instead of crashing the validator.
  */
-export function crdSchemaProblems(schema: unknown): CrdSchemaProblem[] {
+export function crdSchemaProblems(schema: unknown, options: CrdSchemaOptions = {}): CrdSchemaProblem[] {
   const problems: CrdSchemaProblem[] = [];
   walk(schema, [], problems);
+  // Structure and CEL rules are only judged on a schema whose keywords are sound.
+  if (problems.length > 0 || !isMapping(schema)) return problems;
+  if (options.structural) problems.push(...structuralProblems(schema));
+  problems.push(...schemaRules(schema).problems);
   return problems;
 }
 
@@ -32,6 +53,7 @@ function walk(schema: unknown, path: FieldPath, problems: CrdSchemaProblem[]): v
     report([], `a schema must be a mapping, not ${describe(schema)}`);
     return;
   }
+  for (const [key, message] of Object.entries(FORBIDDEN)) if (schema[key] !== undefined) report([key], message);
   const type = schema.type;
   if (type !== undefined) {
     if (typeof type !== "string") report(["type"], `\`type\` must be one type name (${TYPES.join(", ")}), not ${describe(type)}`);

@@ -22,6 +22,8 @@ export interface CrdVersion {
   schema: JsonSchema;
   /** Path of the openAPIV3Schema in the CRD object. */
   path: FieldPath;
+  /** apiextensions.k8s.io/v1, which requires a structural schema. */
+  structural: boolean;
 }
 
 /**
@@ -31,8 +33,12 @@ export interface CrdVersion {
  */
 export function crdValidators(crds: readonly Resource[], ajv: () => Ajv, objectMeta: string): CrdValidators {
   const schemas = new Map<string, JsonSchema>();
+  const structural = new Set<JsonSchema>();
   for (const crd of crds) {
-    for (const { apiVersion, kind, schema } of crdVersions(crd.object as JsonSchema)) schemas.set(`${apiVersion} ${kind}`, schema);
+    for (const version of crdVersions(crd.object as JsonSchema)) {
+      schemas.set(`${version.apiVersion} ${version.kind}`, version.schema);
+      if (version.structural) structural.add(version.schema);
+    }
   }
   const compiled = new Map<string, ValidateFunction>();
   const unusable = new Map<string, string>();
@@ -42,7 +48,7 @@ export function crdValidators(crds: readonly Resource[], ajv: () => Ajv, objectM
     if (!schema || unusable.has(key)) return undefined;
     let validate = compiled.get(key);
     if (validate) return validate;
-    if (crdSchemaProblems(schema).length > 0) {
+    if (crdSchemaProblems(schema, { structural: structural.has(schema) }).length > 0) {
       unusable.set(key, "its CustomResourceDefinition's schema is invalid (see the crd-schema finding)");
       return undefined;
     }
@@ -79,7 +85,8 @@ export function* crdVersions(crd: JsonSchema): Generator<CrdVersion> {
     const own = (version.schema as JsonSchema | undefined)?.openAPIV3Schema as JsonSchema | undefined;
     const schema = own ?? shared;
     const path = own ? ["spec", "versions", index, "schema", "openAPIV3Schema"] : ["spec", "validation", "openAPIV3Schema"];
-    if (typeof version.name === "string" && schema && typeof schema === "object") yield { apiVersion: `${group}/${version.name}`, kind, schema, path };
+    const structural = crd.apiVersion === "apiextensions.k8s.io/v1";
+    if (typeof version.name === "string" && schema && typeof schema === "object") yield { apiVersion: `${group}/${version.name}`, kind, schema, path, structural };
   }
 }
 

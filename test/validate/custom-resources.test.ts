@@ -49,6 +49,22 @@ describe("custom resources of a CRD in the linted set", () => {
     ]);
   });
 
+  it("admits null list items only where nullable, and needs apiVersion and kind in an embedded resource", () => {
+    const crd = CRD_V1.replace(
+      "              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}\n",
+      `              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
+              maybe: {type: array, items: {type: string, nullable: true}}
+              never: {type: array, items: {type: string}}
+              template: {type: object, x-kubernetes-embedded-resource: true, x-kubernetes-preserve-unknown-fields: true}
+`,
+    );
+    expect(problemsOf(widget("  size: 3\n  maybe: [a, null]\n  template: {apiVersion: v1, kind: Pod, spec: {}}\n"), "1.30", crd)).toEqual([]);
+    expect(lines(problemsOf(widget("  size: 3\n  never: [a, null]\n  template: {apiVersion: v1}\n"), "1.30", crd))).toEqual([
+      "error spec.never.1: expected a string, got null",
+      "error spec.template.kind: missing required field `kind`",
+    ]);
+  });
+
   it("honours the CRD's numeric constraints", () => {
     expect(lines(problemsOf(widget("  size: 0\n"), "1.30", CRD_V1))).toEqual(["error spec.size: `0` must be >= 1"]);
     expect(lines(problemsOf(widget('  size: "3"\n'), "1.30", CRD_V1))).toEqual(['error spec.size: expected an integer (int32), got the string "3"']);

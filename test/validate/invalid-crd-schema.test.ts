@@ -28,6 +28,9 @@ describe("a CustomResourceDefinition with an invalid schema", () => {
     ["a pattern that is no regular expression", '{type: object, properties: {size: {type: string, pattern: "^[a-z+$"}}}'],
     ['minimum: "a"', '{type: object, properties: {size: {type: integer, minimum: "a"}}}'],
     ["an empty enum", "{type: object, properties: {size: {type: integer, enum: []}}}"],
+    ["a $ref", '{type: object, properties: {size: {$ref: "#/definitions/Size"}}}'],
+    ["a field without a type (not structural)", "{type: object, properties: {size: {minimum: 1}}}"],
+    ["a CEL rule that does not compile", '{type: object, x-kubernetes-validations: [{rule: "self.size >"}], properties: {size: {type: integer}}}'],
   ])("%s: its objects are not schema-checked, and say so; nothing throws", (_label, spec) => {
     expect(problemsOf(WIDGET, "1.30", crd(spec))).toEqual([
       { path: ["kind"], severity: "warning", code: "crd-schema-unusable", message: "example.com/v1 Widget was not schema-checked: its CustomResourceDefinition's schema is invalid (see the crd-schema finding)" },

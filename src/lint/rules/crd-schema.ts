@@ -7,7 +7,7 @@ export const rule: Rule = {
   meta: {
     id: "crd-schema",
     defaultSeverity: "error",
-    description: "A CustomResourceDefinition whose openAPIV3Schema the API server would refuse: an unknown `type`, a `pattern` that is no regular expression, a non-numeric `minimum`.",
+    description: "A CustomResourceDefinition whose openAPIV3Schema the API server would refuse: an unknown `type`, a bad `pattern`, a `$ref`, a non-structural schema, a CEL rule that does not compile.",
     rationale:
       "The API server refuses the whole CustomResourceDefinition, so the kind never exists and every object of it fails to apply. kforge cannot check those objects against a broken schema either: they are not schema-checked until it is fixed.",
     remediation: "Fix the keyword at the position shown; `kubectl apply --dry-run=server -f <crd>` shows the API server's own verdict.",
@@ -20,7 +20,7 @@ export const rule: Rule = {
         const key = version.path.join("/");
         if (seen.has(key)) continue;
         seen.add(key);
-        const problems = crdSchemaProblems(version.schema);
+        const problems = crdSchemaProblems(version.schema, { structural: version.structural });
         for (const problem of problems) {
           context.report({
             resource: crd,

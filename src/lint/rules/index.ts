@@ -2,6 +2,7 @@ import type { Rule, RuleMeta } from "../rule.js";
 import { rule as clusterAdminBinding } from "./cluster-admin-binding.js";
 import { rule as clusterScopedNamespace } from "./cluster-scoped-namespace.js";
 import { rule as crdSchema } from "./crd-schema.js";
+import { rule as crdValidation } from "./crd-validation.js";
 import { rule as deprecatedApi } from "./deprecated-api.js";
 import { rule as duplicateResource } from "./duplicate-resource.js";
 import { rule as hostpathVolume } from "./hostpath-volume.js";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   clusterAdminBinding,
   clusterScopedNamespace,
   crdSchema,
+  crdValidation,
   deprecatedApi,
   duplicateResource,
   hostpathVolume,
