@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { lines, problemsOf } from "./validate-helpers.js";
+import { WIDGET_CRD_HEAD } from "../helpers/widget-crd.js";
 
-const CRD_V1 = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
+const CRD_V1 = `${WIDGET_CRD_HEAD}            type: object
             required: [size]
             properties:
               size: {type: integer, format: int32, minimum: 1}

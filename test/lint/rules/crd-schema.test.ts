@@ -1,24 +1,9 @@
 import { rule } from "../../../src/lint/rules/crd-schema.js";
 import { testRule } from "../rule-tester.js";
+import { WIDGET_CRD_HEAD } from "../../helpers/widget-crd.js";
 
 /** A v1 CRD whose spec has the given properties (indented for `properties:` at 14 spaces). */
-const crd = (properties: string) => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
+const crd = (properties: string) => `${WIDGET_CRD_HEAD}            type: object
             properties:
 ${properties}`;
 

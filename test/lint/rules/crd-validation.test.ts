@@ -2,28 +2,13 @@ import { describe, expect, it } from "vitest";
 import { makeRepo, runCli } from "../../helpers/temp-repo.js";
 import { rule } from "../../../src/lint/rules/crd-validation.js";
 import { testRule } from "../rule-tester.js";
+import { WIDGET_CRD_HEAD } from "../../helpers/widget-crd.js";
 
 /**
  * A v1 CRD for Widget whose spec schema is `spec` (indented for 12 spaces, under
  * `properties: spec:`), followed by the given objects. Lines: the CRD takes 16 + the lines of `spec`.
  */
-const crd = (spec: string) => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-${spec}---
+const crd = (spec: string) => `${WIDGET_CRD_HEAD}${spec}---
 `;
 
 const replicas = crd(`            type: object
