@@ -9,19 +9,22 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { compareSchemas, type Mismatch, type SchemaSide } from "./schema-gen/compare-schemas.js";
-import { GITOPS_CRDS_FILE, kubernetesBundleFile, loadBundle, type SchemaBundle } from "../src/validate/schema-bundle.js";
+import { withoutUnservedKinds } from "./schema-gen/served-by-default.js";
+import { loadGitopsBundle, loadKubernetesBundle, type KindMap } from "../src/validate/schema-bundle.js";
+import { NOT_APPLIED } from "../src/validate/openapi-definitions.js";
 import { resolveTarget } from "../src/validate/schema-sets.js";
 import { isIntOrString, isQuantity, type JsonSchema } from "../src/validate/value-schemas.js";
 
 const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
 const details = process.argv.includes("--details");
+let differences = 0;
 
 if (!existsSync(`${SHARED}kubernetes-schemas`)) {
   console.log(`crosscheck skipped: ${SHARED} (the reference definitions) is not here`);
   process.exit(0);
 }
 
-const ourSide = (bundle: SchemaBundle): SchemaSide => ({
+const ourSide = (bundle: { definitions: Record<string, JsonSchema> }): SchemaSide => ({
   resolve: (schema) => {
     const ref = schema.$ref as string | undefined;
     if (!ref) return { schema };
@@ -37,8 +40,8 @@ for (const release of readdirSync(`${SHARED}kubernetes-schemas`).filter((name) =
     console.log(`${release}: outside the supported range, not checked`);
     continue;
   }
-  const set = target.sets[0];
-  const ours = loadBundle(kubernetesBundleFile(set.version));
+  const bundle = loadKubernetesBundle();
+  const ours = { name: target.name, definitions: bundle.definitions, kinds: bundle.releases[target.version]?.kinds ?? {} };
   const definitions = (JSON.parse(readFileSync(`${SHARED}kubernetes-schemas/${release}/_definitions.json`, "utf8")) as { definitions: Record<string, JsonSchema> }).definitions;
   const reference: SchemaSide = {
     resolve: (schema) => {
@@ -55,26 +58,38 @@ for (const release of readdirSync(`${SHARED}kubernetes-schemas`).filter((name) =
   };
   const mismatches: Mismatch[] = [];
   const missingKinds: string[] = [];
+  // Kinds defined but not served by default at this release are left out on purpose.
+  const unserved: KindMap = {};
+  for (const definition of Object.values(definitions)) {
+    for (const gvk of (definition["x-kubernetes-group-version-kind"] ?? []) as { group: string; version: string; kind: string }[]) ((unserved[gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version] ??= {})[gvk.kind] = "");
+  }
+  const leftOut = new Set(withoutUnservedKinds(unserved, Number(target.version.split(".")[1])));
+  const referenceKinds = new Set<string>();
   let checkedKinds = 0;
   for (const [name, definition] of Object.entries(definitions)) {
     for (const gvk of (definition["x-kubernetes-group-version-kind"] ?? []) as { group: string; version: string; kind: string }[]) {
       const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
+      if (leftOut.has(`${apiVersion} ${gvk.kind}`)) continue;
+      referenceKinds.add(`${apiVersion} ${gvk.kind}`);
       const ourName = ours.kinds[apiVersion]?.[gvk.kind];
       if (!ourName) {
-        if (!["WatchEvent", "DeleteOptions", "Status", "APIGroup", "APIGroupList", "APIResourceList", "APIVersions"].includes(gvk.kind)) missingKinds.push(`${apiVersion} ${gvk.kind}`);
+        if (!NOT_APPLIED.has(gvk.kind)) missingKinds.push(`${apiVersion} ${gvk.kind}`);
         continue;
       }
       checkedKinds++;
       mismatches.push(...compareSchemas(reference, ourSide(ours), { reference: { $ref: `#/definitions/${name}` }, ours: { $ref: `#/definitions/${ourName}` }, where: name }));
     }
   }
-  summarize(`${release} vs ${ours.name}${target.sets.length > 1 ? ` (nearest of ${target.name})` : ""}: ${checkedKinds} kinds`, dedupe(mismatches), missingKinds);
+  const extraKinds = Object.entries(ours.kinds).flatMap(([apiVersion, kinds]) => Object.keys(kinds).filter((kind) => !referenceKinds.has(`${apiVersion} ${kind}`)).map((kind) => `${apiVersion} ${kind}`));
+  summarize(`${release} vs ${ours.name}: ${checkedKinds} kinds`, dedupe(mismatches), missingKinds, extraKinds);
 }
 
 crosscheckCrds();
+console.log(differences === 0 ? "crosscheck: no differences" : `crosscheck: ${differences} differences (run with -- --details)`);
+process.exit(differences === 0 ? 0 : 1);
 
 function crosscheckCrds(): void {
-  const ours = loadBundle(GITOPS_CRDS_FILE);
+  const ours = loadGitopsBundle();
   const mismatches: Mismatch[] = [];
   const missingKinds: string[] = [];
   const inline: SchemaSide = {
@@ -98,13 +113,15 @@ function crosscheckCrds(): void {
   summarize(`CRDs in ../shared/crds vs ${ours.name}`, dedupe(mismatches), missingKinds);
 }
 
-function summarize(title: string, mismatches: Mismatch[], missingKinds: string[]): void {
+function summarize(title: string, mismatches: Mismatch[], missingKinds: string[], extraKinds: string[] = []): void {
   const counts = new Map<string, number>();
   for (const m of mismatches) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
   const parts = [...counts].sort().map(([kind, n]) => `${kind} ${n}`);
-  console.log(`${title}: ${mismatches.length} mismatches${parts.length ? ` (${parts.join(", ")})` : ""}, ${missingKinds.length} kinds missing`);
+  console.log(`${title}: ${mismatches.length} mismatches${parts.length ? ` (${parts.join(", ")})` : ""}, ${missingKinds.length} kinds missing, ${extraKinds.length} kinds not in the reference`);
+  differences += mismatches.length + missingKinds.length + extraKinds.length;
   if (!details) return;
   for (const kind of missingKinds) console.log(`  missing kind: ${kind}`);
+  for (const kind of extraKinds) console.log(`  kind not in the reference: ${kind}`);
   for (const m of mismatches) console.log(`  ${m.kind}: ${m.where}: ${m.detail}`);
 }
 

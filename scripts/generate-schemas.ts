@@ -1,67 +1,111 @@
 /**
- * Generates the schemas kforge ships (schemas/kubernetes/) from npm packages only:
- * kubernetes-types (one devDependency alias per set in src/validate/schema-sets.ts) and
- * @kubernetes-models/argo-cd + flux-cd for the GitOps CRDs.
+ * Generates the schemas kforge ships (schemas/kubernetes/) from the official API definitions:
+ * - kubernetes.json.gz: every minor release's Kubernetes API, from the OpenAPI definitions
+ *   in ../shared/kubernetes-schemas/vX.Y.0/_definitions.json, each distinct definition once;
+ * - gitops-crds.json.gz: the Argo CD and Flux kinds, from their CRDs in ../shared/crds/.
+ * Structure only (types, required, enums, formats, list types and keys, group/version/kind); no
+ * description text. The reference files are never copied and never read at run time.
  *
- *   npm run schemas:generate           write the files
+ *   npm run schemas:generate             write the files
  *   npm run schemas:generate -- --check  fail if the committed files are not what the generator makes
  */
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadDeclarationProgram, packageFolder } from "./schema-gen/declaration-program.js";
-import { declarationsToSchemas, type GeneratedSchemas } from "./schema-gen/declarations-to-schemas.js";
-import { addExtraKinds } from "./schema-gen/extra-kinds.js";
-import { applySourcePatches } from "./schema-gen/source-patches.js";
+import { gzipSync } from "node:zlib";
+import { parse } from "yaml";
+import { withoutUnservedKinds } from "./schema-gen/served-by-default.js";
 import { shareRepeatedSchemas } from "./schema-gen/share-repeated-schemas.js";
-import { customResourceNumber, kubernetesNumber } from "./schema-gen/number-formats.js";
-import { KUBERNETES_SCHEMA_SETS, setName } from "../src/validate/schema-sets.js";
-import { GITOPS_CRDS_FILE, KIND_INDEX_FILE, kubernetesBundleFile, schemaFolderPath, type KindIndex, type SchemaBundle } from "../src/validate/schema-bundle.js";
+import { DefinitionStore } from "../src/validate/definition-store.js";
+import { strictDefinitions } from "../src/validate/openapi-definitions.js";
+import { GITOPS_CRDS_FILE, KUBERNETES_FILE, schemaFolderPath, type KindMap, type KubernetesBundle, type SchemaBundle } from "../src/validate/schema-bundle.js";
+import { SUPPORTED_MINORS } from "../src/validate/schema-sets.js";
+import { structuralToStrict } from "../src/validate/structural-to-strict.js";
+import type { JsonSchema } from "../src/validate/value-schemas.js";
 
-const CRD_PACKAGES = ["@kubernetes-models/argo-cd", "@kubernetes-models/flux-cd"];
-
+const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
 const check = process.argv.includes("--check");
 const folder = fileURLToPath(schemaFolderPath());
 const started = Date.now();
 const stale: string[] = [];
-const kindIndex: KindIndex = {};
 
-for (const set of KUBERNETES_SCHEMA_SETS) {
-  const packageName = `kubernetes-types-${set.version}`;
-  const installed = packageVersion(packageName);
-  if (installed !== set.packageVersion) throw new Error(`${packageName} is ${installed}, expected ${set.packageVersion}: run npm install`);
-  const generated = declarationsToSchemas(loadDeclarationProgram(packageName), { numberSchema: kubernetesNumber });
-  addExtraKinds(generated, Number(set.version.split(".")[1]));
-  const patched = applySourcePatches(generated.definitions);
-  report(setName(set), generated);
-  if (process.argv.includes("--verbose")) for (const place of patched) console.log(`  patched: ${place}`);
-  for (const [apiVersion, kinds] of Object.entries(generated.kinds)) {
-    for (const kind of Object.keys(kinds)) ((kindIndex[apiVersion] ??= {})[kind] ??= []).push(set.version);
-  }
-  emit(kubernetesBundleFile(set.version), gzipped(bundle(setName(set), [`kubernetes-types@${installed}`], generated)));
+if (!existsSync(`${SHARED}kubernetes-schemas`) || !existsSync(`${SHARED}crds`)) {
+  console.log(`schemas:generate needs the reference definitions next to the repository (../shared/kubernetes-schemas and ../shared/crds); they are not here, nothing was ${check ? "checked" : "generated"}`);
+  process.exit(check ? 0 : 1);
 }
 
-const crdParts = CRD_PACKAGES.map((name) => declarationsToSchemas(loadDeclarationProgram(name), { numberSchema: customResourceNumber, interfacePrefix: "I" }));
-const crds: GeneratedSchemas = { kinds: {}, definitions: {}, loose: [] };
-for (const part of crdParts) {
-  for (const [apiVersion, kinds] of Object.entries(part.kinds)) Object.assign((crds.kinds[apiVersion] ??= {}), kinds);
-  Object.assign(crds.definitions, part.definitions);
-  crds.loose.push(...part.loose);
+const store = new DefinitionStore();
+let newest: Record<string, JsonSchema> = {};
+for (let minor = SUPPORTED_MINORS.min; minor <= SUPPORTED_MINORS.max; minor++) {
+  const file = `${SHARED}kubernetes-schemas/v1.${minor}.0/_definitions.json`;
+  if (!existsSync(file)) throw new Error(`no API definitions for Kubernetes 1.${minor} (${file}): every supported minor needs its own`);
+  const strict = strictDefinitions((JSON.parse(readFileSync(file, "utf8")) as { definitions: Record<string, JsonSchema> }).definitions);
+  const removed = withoutUnservedKinds(strict.kinds, minor);
+  if (removed.length > 0) console.log(`  1.${minor}: ${removed.length} kinds defined but no longer served by default (data/deprecated-apis.yaml) left out: ${removed.join(", ")}`);
+  const before = Object.keys(store.definitions).length;
+  store.add(`1.${minor}`, strict);
+  const kinds = Object.values(strict.kinds).reduce((n, byKind) => n + Object.keys(byKind).length, 0);
+  console.log(`Kubernetes 1.${minor}: ${kinds} kinds, ${Object.keys(strict.definitions).length} definitions, ${Object.keys(store.definitions).length - before} new`);
+  newest = strict.definitions;
 }
-const sharedCount = shareRepeatedSchemas(crds.definitions);
-if (process.argv.includes("--verbose")) console.log(`  ${sharedCount} repeated inline objects shared as definitions`);
-report("Argo CD and Flux CRDs", crds);
-emit(GITOPS_CRDS_FILE, gzipped(bundle("Argo CD and Flux CRDs", CRD_PACKAGES.map((name) => `${name}@${packageVersion(name)}`), crds)));
-emit(KIND_INDEX_FILE, Buffer.from(JSON.stringify(sortKeys(kindIndex), null, 1) + "\n"));
+const kubernetes: KubernetesBundle = {
+  name: `Kubernetes API 1.${SUPPORTED_MINORS.min} to 1.${SUPPORTED_MINORS.max}`,
+  sources: [`Kubernetes OpenAPI definitions v1.${SUPPORTED_MINORS.min}.0 to v1.${SUPPORTED_MINORS.max}.0 (kubernetes/kubernetes api/openapi-spec, as published by cdk8s-team/cdk8s kubernetes-schemas, Apache-2.0)`],
+  releases: Object.fromEntries(Object.entries(store.releases).map(([release, kinds]) => [release, { kinds, objectMeta: store.objectMeta[release] }])),
+  definitions: store.definitions,
+};
+emit(KUBERNETES_FILE, gzipped(sortKeys(kubernetes)));
+console.log(`  ${Object.keys(store.definitions).length} distinct definitions for ${Object.keys(store.releases).length} releases`);
 
+emit(GITOPS_CRDS_FILE, gzipped(sortKeys(gitopsBundle(newest))));
 console.log(`${check ? "checked" : "generated"} in ${Date.now() - started} ms`);
 if (stale.length > 0) {
   console.error(`out of date (run npm run schemas:generate): ${stale.join(", ")}`);
   process.exit(1);
 }
 
-function bundle(name: string, sources: string[], generated: GeneratedSchemas): SchemaBundle {
-  return { name, sources, kinds: sortKeys(generated.kinds), definitions: sortKeys(generated.definitions) };
+interface Crd {
+  metadata: { annotations?: Record<string, string> };
+  spec: { group: string; names: { kind: string }; versions: { name: string; served?: boolean; schema?: { openAPIV3Schema: JsonSchema } }[] };
+}
+
+/** The GitOps engines' kinds as their CRDs define them; metadata is the newest ObjectMeta. */
+function gitopsBundle(kubernetesDefinitions: Record<string, JsonSchema>): SchemaBundle {
+  const kinds: KindMap = {};
+  const definitions: Record<string, JsonSchema> = {};
+  const sources: string[] = [];
+  for (const file of readdirSync(`${SHARED}crds`).filter((name) => name.endsWith(".yaml")).sort()) {
+    const crd = parse(readFileSync(`${SHARED}crds/${file}`, "utf8")) as Crd;
+    const { group, names } = crd.spec;
+    const versions = crd.spec.versions.filter((version) => version.served !== false && version.schema);
+    for (const version of versions) {
+      const key = `${group}.${version.name}.${names.kind}`;
+      const strict = structuralToStrict(version.schema!.openAPIV3Schema);
+      const properties = (strict.properties ?? {}) as Record<string, JsonSchema>;
+      properties.metadata = { $ref: "#/definitions/meta.v1.ObjectMeta" };
+      properties.apiVersion = { type: "string", enum: [`${group}/${version.name}`] };
+      properties.kind = { type: "string", enum: [names.kind] };
+      definitions[key] = { ...strict, properties };
+      (kinds[`${group}/${version.name}`] ??= {})[names.kind] = key;
+    }
+    const release = crd.metadata.annotations?.["controller-gen.kubebuilder.io/version"];
+    sources.push(`${names.kind} (${group}; ${versions.map((v) => v.name).join(", ")})${release ? `, controller-gen ${release}` : ""}`);
+  }
+  const shared = shareRepeatedSchemas(definitions);
+  console.log(`Argo CD and Flux: ${Object.values(kinds).reduce((n, byKind) => n + Object.keys(byKind).length, 0)} kinds, ${shared} repeated objects shared`);
+  for (const name of closure("meta.v1.ObjectMeta", kubernetesDefinitions)) definitions[name] = kubernetesDefinitions[name];
+  return { name: "Argo CD and Flux CRDs", sources, kinds, definitions };
+}
+
+/** `name` and every definition it references. */
+function closure(name: string, definitions: Record<string, JsonSchema>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (current: string): void => {
+    if (seen.has(current)) return;
+    seen.add(current);
+    for (const match of JSON.stringify(definitions[current]).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)) visit(match[1]);
+  };
+  visit(name);
+  return seen;
 }
 
 function gzipped(value: unknown): Buffer {
@@ -77,16 +121,6 @@ function emit(file: string, content: Buffer): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(path, content);
   console.log(`  ${file}: ${(content.length / 1024).toFixed(1)} KiB`);
-}
-
-function report(name: string, generated: GeneratedSchemas): void {
-  const kinds = Object.values(generated.kinds).reduce((n, k) => n + Object.keys(k).length, 0);
-  console.log(`${name}: ${kinds} kinds, ${Object.keys(generated.definitions).length} definitions, ${generated.loose.length} open types`);
-  if (process.argv.includes("--verbose")) for (const place of generated.loose) console.log(`  open: ${place}`);
-}
-
-function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(`${packageFolder(name)}/package.json`, "utf8")) as { version: string }).version;
 }
 
 function sortKeys<T>(value: T): T {

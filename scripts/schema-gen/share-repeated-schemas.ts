@@ -1,11 +1,11 @@
 import type { JsonSchema } from "../../src/validate/value-schemas.js";
 
 /**
- * The @kubernetes-models packages that still run on Node 20 (argo-cd 2.x, flux-cd 2.x) declare
- * each kind as one interface with every nested type written inline, so an ApplicationSet repeats
- * the whole Application spec in every generator. ajv compiles each copy on its own, which made
- * linting one ApplicationSet take seconds. Moving object schemas that occur more than once into
- * shared definitions restores what one `$ref` per type costs; validation results do not change.
+ * A CRD's openAPIV3Schema writes every nested type inline, so an ApplicationSet repeats the whole
+ * Application spec in every generator (and in matrix and merge generators again). ajv compiles
+ * each copy on its own: 16 MB of validator code for the GitOps kinds. Moving object schemas that
+ * occur more than once into shared definitions restores what one `$ref` per type costs;
+ * validation results do not change.
  */
 
 /** Smaller repeated objects (`{name}` references and the like) are cheap inline: leave them. */

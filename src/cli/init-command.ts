@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { GITIGNORE_LINES, scaffoldFiles } from "../init/scaffold.js";
-import { newestVersion } from "../init/newest-version.js";
+import { newestVersion } from "../validate/schema-sets.js";
 import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
 import { parseFlags } from "./parse-flags.js";
 import { runRender } from "./render-command.js";

@@ -1,4 +1,5 @@
 import { FORMATS, isFormatName, type FormatName } from "../report/formatters.js";
+import { unsupportedVersionMessage } from "../validate/schema-sets.js";
 import { supportedKubernetesVersions } from "../validate/validate-schema.js";
 import { closestName } from "../diagnostics/closest-name.js";
 import { UsageError } from "./cli-io.js";
@@ -37,9 +38,7 @@ export function kubeVersionOption(value: string | undefined): string {
   const newest = supported[supported.length - 1];
   if (value === undefined) return newest;
   const normalized = value.replace(/^v/, "").split(".").slice(0, 2).join(".");
-  if (!supported.includes(normalized)) {
-    throw new UsageError(`--kube-version ${value}: kforge has schemas and deprecation data for ${supported[0]} to ${newest}`);
-  }
+  if (!supported.includes(normalized)) throw new UsageError(`--kube-version ${value}: ${unsupportedVersionMessage(value)}`);
   return normalized;
 }
 

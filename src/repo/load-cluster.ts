@@ -3,7 +3,7 @@ import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
 import { RENDERED_DIR, type Cluster, type Provided } from "./cluster.js";
-import { supportedVersionList } from "../validate/schema-sets.js";
+import { newestVersion, SUPPORTED_MINORS, supportedVersionList, unsupportedVersionMessage } from "../validate/schema-sets.js";
 import { kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { findControlCharacters } from "./control-characters.js";
@@ -44,9 +44,8 @@ export async function loadCluster(root: string, file: string, text?: string, rep
   if (data.metadata.name !== folder) {
     at(["metadata", "name"], `cluster name "${data.metadata.name}" does not match its folder "${folder}"`, `rename the folder or set metadata.name: ${folder}`);
   }
-  const supported = supportedVersionList();
-  if (!supported.includes(data.spec.kubernetesVersion)) {
-    at(["spec", "kubernetesVersion"], `Kubernetes ${data.spec.kubernetesVersion} is not supported: kforge has schemas and deprecation data for ${supported[0]} to ${supported[supported.length - 1]}`, "set a supported version, or upgrade kforge");
+  if (!supportedVersionList().includes(data.spec.kubernetesVersion)) {
+    at(["spec", "kubernetesVersion"], unsupportedVersionMessage(String(data.spec.kubernetesVersion)), `set kubernetesVersion to the release the cluster runs, "1.${SUPPORTED_MINORS.min}" to "${newestVersion()}"`);
   }
   const range = parseRange(data.spec.nodePortRange);
   if (!range) at(["spec", "nodePortRange"], `nodePortRange "${data.spec.nodePortRange}" is not a range like 30000-32767 within 1-65535`);

@@ -1,21 +1,47 @@
 /**
- * Build step (`npm run build`, after tsc): precompiles the validators of every shipped schema
- * bundle, and of kforge's own file formats, into dist/validators/, so no run of kforge compiles them.
+ * Build step (`npm run build`, after tsc): precompiles the validators of the newest Kubernetes
+ * releases, of the GitOps CRDs and of kforge's own file formats into dist/validators/, so no run
+ * of kforge compiles them. The sets are shared out among worker threads, one per CPU (at most 4).
  */
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource } from "../repo/kforge-schemas.js";
 import { writePrecompiled } from "./precompiled-code.js";
-import { precompiledFileName, standaloneValidatorsSource } from "./standalone-validators.js";
+import { PRECOMPILED_MINORS } from "./schema-sets.js";
+import { precompiledFileName, standaloneValidatorsSource, type PrecompiledSet } from "./standalone-validators.js";
 
-const schemas = fileURLToPath(new URL("../../schemas/kubernetes/", import.meta.url));
 const out = fileURLToPath(new URL("../validators/", import.meta.url));
-mkdirSync(out, { recursive: true });
-for (const file of readdirSync(schemas).filter((f) => f.endsWith(".json.gz")).sort()) {
+
+function build(set: PrecompiledSet): string {
   const started = performance.now();
-  const source = standaloneValidatorsSource(file);
-  writePrecompiled(`${out}${precompiledFileName(file)}`, source);
-  process.stdout.write(`validators: ${precompiledFileName(file)} (${Math.round(source.length / 1024)} KiB, ${Math.round(performance.now() - started)} ms)\n`);
+  const source = standaloneValidatorsSource(set);
+  writePrecompiled(`${out}${precompiledFileName(set)}`, source);
+  return `validators: ${precompiledFileName(set)} (${Math.round(source.length / 1024)} KiB, ${Math.round(performance.now() - started)} ms)\n`;
 }
-writePrecompiled(`${out}${KFORGE_SCHEMAS_FILE}`, kforgeSchemasSource());
-process.stdout.write(`validators: ${KFORGE_SCHEMAS_FILE}\n`);
+
+if (isMainThread) {
+  mkdirSync(out, { recursive: true });
+  // Files of an earlier layout would never be read again.
+  for (const file of readdirSync(out)) rmSync(`${out}${file}`);
+  const sets: PrecompiledSet[] = ["gitops"];
+  for (let minor = PRECOMPILED_MINORS.max; minor >= PRECOMPILED_MINORS.min; minor--) sets.push({ release: `1.${minor}` });
+  const threads = Math.max(1, Math.min(4, availableParallelism(), sets.length));
+  const shares = Array.from({ length: threads }, (_, i) => sets.filter((_, j) => j % threads === i));
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL(import.meta.url), { workerData: share });
+          worker.on("message", (line: string) => process.stdout.write(line));
+          worker.on("error", reject);
+          worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a validator build thread exited with ${code}`))));
+        }),
+    ),
+  );
+  writePrecompiled(`${out}${KFORGE_SCHEMAS_FILE}`, kforgeSchemasSource());
+  process.stdout.write(`validators: ${KFORGE_SCHEMAS_FILE}\n`);
+} else {
+  for (const set of workerData as PrecompiledSet[]) parentPort!.postMessage(build(set));
+}

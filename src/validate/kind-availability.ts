@@ -1,22 +1,31 @@
 import type { KindIndex } from "./schema-bundle.js";
-import { KUBERNETES_SCHEMA_SETS, minorOf, type ResolvedTarget } from "./schema-sets.js";
 
 /**
- * Where a kind that the target's own sets lack stands:
- * - "removed": only older sets have it; the `deprecated-api` rule reports it, so schema says nothing;
- * - "not-yet": only newer sets have it, newer than the target too: it does not exist there yet;
- * - "unknown": no shipped set has it (a custom resource without a known CRD).
+ * Where a kind that the target release does not serve stands:
+ * - "removed": only older releases serve it (the `deprecated-api` rule names the replacement);
+ * - "not-yet": only newer releases serve it;
+ * - "unknown": no release has it (a custom resource without a known CRD).
+ * `servedInstead` lists the apiVersions of the same kind that the target does serve.
  */
-export type KindAvailability = { status: "removed" } | { status: "not-yet"; firstIn: string } | { status: "unknown" };
+export type KindAvailability =
+  | { status: "removed"; lastIn: string; servedInstead: string[] }
+  | { status: "not-yet"; firstIn: string; servedInstead: string[] }
+  | { status: "unknown" };
 
-export function kindAvailability(index: KindIndex, target: ResolvedTarget, apiVersion: string, kind: string): KindAvailability {
-  const versions = index[apiVersion]?.[kind] ?? [];
-  if (versions.length === 0) return { status: "unknown" };
-  const used = target.sets.map(minorOf);
-  const lowest = Math.min(...used);
-  const highest = Math.max(...used);
-  const known = KUBERNETES_SCHEMA_SETS.filter((set) => versions.includes(set.version));
-  if (known.some((set) => minorOf(set) < lowest)) return { status: "removed" };
-  const first = known.find((set) => minorOf(set) > highest);
-  return first ? { status: "not-yet", firstIn: first.version } : { status: "unknown" };
+const minor = (release: string): number => Number(release.split(".")[1]);
+
+export function kindAvailability(index: KindIndex, target: string, apiVersion: string, kind: string): KindAvailability {
+  const releases = index[apiVersion]?.[kind] ?? [];
+  if (releases.length === 0) return { status: "unknown" };
+  const servedInstead = Object.keys(index)
+    .filter((other) => other !== apiVersion && (index[other][kind] ?? []).includes(target))
+    .sort((a, b) => Number(groupOf(b) === groupOf(apiVersion)) - Number(groupOf(a) === groupOf(apiVersion)) || a.localeCompare(b));
+  const older = releases.filter((release) => minor(release) < minor(target));
+  if (older.length > 0 && !releases.some((release) => minor(release) > minor(target))) return { status: "removed", lastIn: older[older.length - 1], servedInstead };
+  const newer = releases.find((release) => minor(release) > minor(target));
+  return newer ? { status: "not-yet", firstIn: newer, servedInstead } : { status: "unknown" };
+}
+
+function groupOf(apiVersion: string): string {
+  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
 }

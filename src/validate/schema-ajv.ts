@@ -1,20 +1,21 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { linearRegExp } from "./linear-regexp.js";
-import { loadBundle, type SchemaBundle } from "./schema-bundle.js";
+import { loadGitopsBundle, loadKubernetesBundle, type KindMap } from "./schema-bundle.js";
 import { loadPrecompiledValidators } from "./standalone-validators.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export sits one level down.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, formats: string[]) => void;
 
 /**
- * Validators for the kinds of one shipped bundle. One ajv per bundle per process; each kind is
- * compiled on first use and kept, so no resource ever triggers a compilation of its own.
+ * Validators for the kinds of one Kubernetes release, or of the GitOps CRDs. Each kind is
+ * compiled (or loaded precompiled) on first use and kept for the process.
  */
 export interface BundleValidators {
-  bundle: SchemaBundle;
-  /** The ajv holding the bundle (id `bundle`), so CRD schemas can `$ref` its ObjectMeta. */
+  /** The ajv holding the definitions (id `bundle`), so CRD schemas can `$ref` its ObjectMeta. */
   ajv: Ajv;
+  /** Reference to the ObjectMeta definition in `ajv`. */
+  objectMetaRef: string;
   has(apiVersion: string, kind: string): boolean;
   validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined;
 }
@@ -30,47 +31,72 @@ export function createManifestAjv({ linear = true }: { linear?: boolean } = {}):
   return ajv;
 }
 
-const cache = new Map<string, BundleValidators>();
+let kubernetesAjv: Ajv | undefined;
 
-export function bundleValidators(file: string): BundleValidators {
-  let validators = cache.get(file);
+/** One ajv per process holding every shipped Kubernetes definition (id `bundle`), built on first compile. */
+function sharedKubernetesAjv(): Ajv {
+  if (!kubernetesAjv) {
+    kubernetesAjv = createManifestAjv();
+    kubernetesAjv.addSchema({ $id: "bundle", definitions: loadKubernetesBundle().definitions });
+  }
+  return kubernetesAjv;
+}
+
+const releases = new Map<string, BundleValidators>();
+
+/** Validators of one Kubernetes release ("1.30"); undefined when kforge has no schemas for it. */
+export function releaseValidators(release: string): BundleValidators | undefined {
+  let validators = releases.get(release);
   if (!validators) {
-    validators = createBundleValidators(file, loadBundle(file));
-    cache.set(file, validators);
+    const entry = loadKubernetesBundle().releases[release];
+    if (!entry) return undefined;
+    validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, () => loadPrecompiledValidators({ release }));
+    releases.set(release, validators);
   }
   return validators;
 }
 
+let gitops: BundleValidators | undefined;
+
+/** Validators of the Argo CD and Flux kinds kforge ships. */
+export function gitopsValidators(): BundleValidators {
+  if (!gitops) {
+    const bundle = loadGitopsBundle();
+    let ajv: Ajv | undefined;
+    const gitopsAjv = () => {
+      if (!ajv) {
+        ajv = createManifestAjv();
+        ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
+      }
+      return ajv;
+    };
+    gitops = createValidators(bundle.kinds, "bundle#/definitions/meta.v1.ObjectMeta", gitopsAjv, () => loadPrecompiledValidators("gitops"));
+  }
+  return gitops;
+}
+
 /**
- * Validators of a bundle: precompiled at build time when dist/validators/ has them, else each
- * kind compiled on first use. The ajv holding the bundle is only built when something compiles.
+ * Validators of a kind map: precompiled at build time when dist/validators/ has them, else each
+ * kind compiled on first use. The ajv is only built when something compiles.
  */
-function createBundleValidators(file: string, bundle: SchemaBundle): BundleValidators {
-  let ajv: Ajv | undefined;
-  const bundleAjv = () => {
-    if (!ajv) {
-      ajv = createManifestAjv();
-      ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
-    }
-    return ajv;
-  };
-  // Loaded on first use: a run that meets no kind of this bundle never loads its code.
+function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv, loadPrecompiled: () => Record<string, ValidateFunction> | undefined): BundleValidators {
+  // Loaded on first use: a run that meets no kind of this set never loads its code.
   let precompiled: Record<string, ValidateFunction> | undefined | null = null;
   const compiled = new Map<string, ValidateFunction>();
   return {
-    bundle,
+    objectMetaRef,
     get ajv() {
-      return bundleAjv();
+      return ajv();
     },
-    has: (apiVersion, kind) => bundle.kinds[apiVersion]?.[kind] !== undefined,
+    has: (apiVersion, kind) => kinds[apiVersion]?.[kind] !== undefined,
     validatorFor(apiVersion, kind) {
-      const name = bundle.kinds[apiVersion]?.[kind];
-      if (!name) return undefined;
-      if (precompiled === null) precompiled = loadPrecompiledValidators(file);
-      let validate = precompiled?.[name] ?? compiled.get(name);
+      const key = kinds[apiVersion]?.[kind];
+      if (!key) return undefined;
+      if (precompiled === null) precompiled = loadPrecompiled();
+      let validate = precompiled?.[key] ?? compiled.get(key);
       if (!validate) {
-        validate = bundleAjv().compile({ $ref: `bundle#/definitions/${name}` });
-        compiled.set(name, validate);
+        validate = ajv().compile({ $ref: `bundle#/definitions/${key}` });
+        compiled.set(key, validate);
       }
       return validate;
     },

@@ -2,44 +2,67 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import type { JsonSchema } from "./value-schemas.js";
 
-/** One shipped schema file: strict JSON Schemas of the kinds one source defines. */
-export interface SchemaBundle {
-  /** "kubernetes-types 1.30", "Argo CD and Flux CRDs". */
+/** apiVersion -> kind -> definition key. */
+export type KindMap = Record<string, Record<string, string>>;
+
+/** The Kubernetes API of every supported release, each distinct definition stored once. */
+export interface KubernetesBundle {
   name: string;
-  /** npm packages and versions it was generated from. */
+  /** What it was generated from. */
   sources: string[];
-  /** apiVersion -> kind -> definition name. */
-  kinds: Record<string, Record<string, string>>;
+  /** Release ("1.30") -> the kinds it serves and the key of its ObjectMeta. */
+  releases: Record<string, { kinds: KindMap; objectMeta: string }>;
+  /** Key ("core.v1.PodSpec@1.30": name and first release with that shape) -> strict schema. */
   definitions: Record<string, JsonSchema>;
 }
 
-/** apiVersion -> kind -> the set versions ("1.17", ...) that define it. */
-export type KindIndex = Record<string, Record<string, string[]>>;
+/** One schema file of kinds from one source: the Argo CD and Flux CRDs. */
+export interface SchemaBundle {
+  name: string;
+  sources: string[];
+  kinds: KindMap;
+  definitions: Record<string, JsonSchema>;
+}
 
 export const SCHEMA_FOLDER = new URL("../../schemas/kubernetes/", import.meta.url);
+export const KUBERNETES_FILE = "kubernetes.json.gz";
 export const GITOPS_CRDS_FILE = "gitops-crds.json.gz";
-export const KIND_INDEX_FILE = "kinds.json";
 
-export function kubernetesBundleFile(version: string): string {
-  return `kubernetes-types-${version}.json.gz`;
-}
+const files = new Map<string, unknown>();
 
-const bundles = new Map<string, SchemaBundle>();
-
-/** Reads a shipped bundle once per process. */
-export function loadBundle(file: string): SchemaBundle {
-  let bundle = bundles.get(file);
-  if (!bundle) {
-    bundle = JSON.parse(gunzipSync(readFileSync(new URL(file, SCHEMA_FOLDER))).toString("utf8")) as SchemaBundle;
-    bundles.set(file, bundle);
+function readGzippedJson<T>(file: string): T {
+  let value = files.get(file);
+  if (value === undefined) {
+    value = JSON.parse(gunzipSync(readFileSync(new URL(file, SCHEMA_FOLDER))).toString("utf8"));
+    files.set(file, value);
   }
-  return bundle;
+  return value as T;
 }
+
+/** The shipped Kubernetes schemas, read once per process. */
+export function loadKubernetesBundle(): KubernetesBundle {
+  return readGzippedJson<KubernetesBundle>(KUBERNETES_FILE);
+}
+
+/** The shipped Argo CD and Flux schemas, read once per process. */
+export function loadGitopsBundle(): SchemaBundle {
+  return readGzippedJson<SchemaBundle>(GITOPS_CRDS_FILE);
+}
+
+/** apiVersion -> kind -> the releases ("1.16", ...) that serve it, oldest first. */
+export type KindIndex = Record<string, Record<string, string[]>>;
 
 let kindIndex: KindIndex | undefined;
 
 export function loadKindIndex(): KindIndex {
-  kindIndex ??= JSON.parse(readFileSync(new URL(KIND_INDEX_FILE, SCHEMA_FOLDER), "utf8")) as KindIndex;
+  if (!kindIndex) {
+    const index: KindIndex = {};
+    const releases = Object.entries(loadKubernetesBundle().releases).sort(([a], [b]) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
+    for (const [release, { kinds }] of releases) {
+      for (const [apiVersion, byKind] of Object.entries(kinds)) for (const kind of Object.keys(byKind)) ((index[apiVersion] ??= {})[kind] ??= []).push(release);
+    }
+    kindIndex = index;
+  }
   return kindIndex;
 }
 

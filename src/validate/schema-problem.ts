@@ -20,4 +20,6 @@ export interface SchemaProblem {
   message: string;
   severity: "error" | "warning";
   code: SchemaProblemCode;
+  /** What to do, when the problem calls for more than fixing the value. */
+  remediation?: string;
 }

@@ -3,34 +3,33 @@ import type { Resource } from "../resources/resource.js";
 import { crdValidators } from "./crd-validators.js";
 import { describeSchemaErrors, type DescribeOptions } from "./describe-schema-error.js";
 import { kindAvailability } from "./kind-availability.js";
-import { bundleValidators } from "./schema-ajv.js";
-import { GITOPS_CRDS_FILE, kubernetesBundleFile, loadKindIndex } from "./schema-bundle.js";
+import { atLeast, builtinDeprecations, parseKubeVersion } from "../lint/kube/deprecated-apis.js";
+import { gitopsValidators, releaseValidators } from "./schema-ajv.js";
+import { loadKindIndex } from "./schema-bundle.js";
 import type { SchemaProblem } from "./schema-problem.js";
-import { resolveTarget, supportedVersionList, SUPPORTED_MINORS } from "./schema-sets.js";
+import { resolveTarget, supportedVersionList, unsupportedVersionMessage } from "./schema-sets.js";
 import { withoutNulls } from "./without-nulls.js";
 
 export type { SchemaProblem, SchemaProblemCode } from "./schema-problem.js";
 
 export interface SchemaValidator {
-  /** The schemas used, e.g. "kubernetes-types 1.30" or "kubernetes-types 1.17 + 1.21". */
+  /** The schemas used, e.g. "Kubernetes 1.30". */
   schemaSet: string;
-  /** Set when the target has no set of its own (how it is checked instead). */
-  note?: string;
   /** Problems of one resource; [] when valid or when its kind is left to `deprecated-api`. */
   validate(resource: Resource): SchemaProblem[];
   /** Whether a schema for this kind is known (target sets, CRDs in the set, shipped GitOps CRDs). */
   knows(apiVersion: string, kind: string): boolean;
 }
 
-/** Kubernetes versions with schemas: "1.16" to "1.30". */
+/** Kubernetes versions with schemas: "1.16" to the newest. */
 export function supportedKubernetesVersions(): string[] {
   return supportedVersionList();
 }
 
-/** Which schema set a target version uses ("1.18" -> kubernetes-types 1.17 + 1.21); undefined if unsupported. */
-export function resolveSchemaSet(version: string): { set: string; note?: string } | undefined {
+/** Which schema set a target version uses ("1.30" -> Kubernetes 1.30); undefined if unsupported. */
+export function resolveSchemaSet(version: string): { set: string } | undefined {
   const target = resolveTarget(version);
-  return target && (target.note ? { set: target.name, note: target.note } : { set: target.name });
+  return target && { set: target.name };
 }
 
 const STRICT: DescribeOptions = { unknownField: "error" };
@@ -43,13 +42,10 @@ const GITOPS: DescribeOptions = { unknownField: "warning", unknownFieldNote: "(n
  */
 export function createSchemaValidator(options: { kubernetesVersion: string; crds?: Resource[] }): SchemaValidator {
   const target = resolveTarget(options.kubernetesVersion);
-  if (!target) {
-    throw new Error(`Kubernetes version "${options.kubernetesVersion}" is not supported: kforge has schemas for 1.${SUPPORTED_MINORS.min} to 1.${SUPPORTED_MINORS.max}`);
-  }
-  const sets = target.sets.map((set) => bundleValidators(kubernetesBundleFile(set.version)));
-  const primary = sets[0];
-  const crds = crdValidators(options.crds ?? [], () => primary.ajv, "bundle#/definitions/meta.v1.ObjectMeta");
-  const gitops = bundleValidators(GITOPS_CRDS_FILE);
+  const release = target && releaseValidators(target.version);
+  if (!target || !release) throw new Error(unsupportedVersionMessage(options.kubernetesVersion));
+  const crds = crdValidators(options.crds ?? [], () => release.ajv, release.objectMetaRef);
+  const gitops = gitopsValidators();
 
   const run = (validate: ValidateFunction, object: unknown, how: DescribeOptions): SchemaProblem[] =>
     validate(object) ? [] : describeSchemaErrors(validate.errors ?? [], object, how);
@@ -62,39 +58,42 @@ export function createSchemaValidator(options: { kubernetesVersion: string; crds
     if (fromCrd) return run(fromCrd, object, STRICT);
     const unusable = crds.unusable(apiVersion, kind);
     if (unusable) return [{ path: ["kind"], severity: "warning", code: "crd-schema-unusable", message: `${apiVersion} ${kind} was not schema-checked: ${unusable}` }];
-    const withKind = sets.filter((set) => set.has(apiVersion, kind));
-    if (withKind.length > 0) {
-      // Between two sets: report only what every set that has the kind rejects.
-      let problems = run(withKind[0].validatorFor(apiVersion, kind)!, object, STRICT);
-      for (const other of withKind.slice(1)) {
-        if (problems.length === 0) break;
-        problems = agreedProblems(problems, run(other.validatorFor(apiVersion, kind)!, object, STRICT));
-      }
-      return problems;
-    }
+    const builtIn = release.validatorFor(apiVersion, kind);
+    if (builtIn) return run(builtIn, object, STRICT);
     const fromGitops = gitops.validatorFor(apiVersion, kind);
     if (fromGitops) return run(fromGitops, object, GITOPS);
-    const availability = kindAvailability(loadKindIndex(), target, apiVersion, kind);
-    if (availability.status === "removed") return [];
-    if (availability.status === "not-yet") {
-      return [{ path: ["apiVersion"], severity: "error", code: "kind-not-in-version", message: `${apiVersion} ${kind} does not exist in Kubernetes ${target.version} (kforge's schemas have it from kubernetes-types ${availability.firstIn})` }];
-    }
-    return [{ path: ["kind"], severity: "warning", code: "no-schema", message: `no schema for ${apiVersion} ${kind}: not a Kubernetes ${target.version} kind (${target.name}), and no CustomResourceDefinition in the linted files defines it; it was not validated` }];
+    return notServed(target.version, apiVersion, kind);
   };
 
-  const knows = (apiVersion: string, kind: string): boolean =>
-    crds.has(apiVersion, kind) || sets.some((set) => set.has(apiVersion, kind)) || gitops.has(apiVersion, kind);
+  const knows = (apiVersion: string, kind: string): boolean => crds.has(apiVersion, kind) || release.has(apiVersion, kind) || gitops.has(apiVersion, kind);
 
-  return target.note ? { schemaSet: target.name, note: target.note, validate, knows } : { schemaSet: target.name, validate, knows };
+  return { schemaSet: target.name, validate, knows };
 }
 
-/** Problems both sets report; an unknown-field message with a suggestion wins over one without. */
-function agreedProblems(nearest: SchemaProblem[], other: SchemaProblem[]): SchemaProblem[] {
-  const key = (problem: SchemaProblem) => `${problem.code}|${problem.path.join("\u0000")}`;
-  const others = new Map(other.map((problem) => [key(problem), problem]));
-  return nearest.flatMap((problem) => {
-    const match = others.get(key(problem));
-    if (!match) return [];
-    return [problem.code === "unknown-field" && match.message.length > problem.message.length ? match : problem];
-  });
+/** Why a kind the release does not serve is rejected, naming what the release serves instead. */
+function notServed(version: string, apiVersion: string, kind: string): SchemaProblem[] {
+  const availability = kindAvailability(loadKindIndex(), version, apiVersion, kind);
+  if (availability.status === "unknown") {
+    return [{ path: ["kind"], severity: "warning", code: "no-schema", message: `no schema for ${apiVersion} ${kind}: not a Kubernetes ${version} kind, and no CustomResourceDefinition in the linted files defines it; it was not validated` }];
+  }
+  const instead = availability.servedInstead.length > 0 ? `; Kubernetes ${version} serves ${kind} as ${availability.servedInstead.join(", ")}` : "";
+  if (availability.status === "removed") {
+    // The deprecated-api rule reports removals it knows, with the migration notes.
+    if (removalKnown(apiVersion, kind, version)) return [];
+    return [{
+      path: ["apiVersion"], severity: "error", code: "kind-not-in-version",
+      message: `${apiVersion} ${kind} is no longer served by Kubernetes ${version} (last served in ${availability.lastIn})${instead}`,
+      remediation: `migrate to an apiVersion that Kubernetes ${version} serves`,
+    }];
+  }
+  return [{
+    path: ["apiVersion"], severity: "error", code: "kind-not-in-version",
+    message: `${apiVersion} ${kind} is not served by Kubernetes ${version}: it is served from ${availability.firstIn}${instead}`,
+    remediation: `use an apiVersion that Kubernetes ${version} serves, or (in a blueprint) emit this one only {{#if (kubeAtLeast "${availability.firstIn}")}}`,
+  }];
+}
+
+function removalKnown(apiVersion: string, kind: string, version: string): boolean {
+  const target = parseKubeVersion(version);
+  return target !== undefined && builtinDeprecations().some((entry) => entry.apiVersion === apiVersion && entry.kind === kind && entry.removedIn !== undefined && atLeast(target, entry.removedIn));
 }

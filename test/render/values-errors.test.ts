@@ -101,11 +101,11 @@ describe("cluster files", () => {
   it("reject a Kubernetes version kforge has no schemas for, at its position", async () => {
     const root = makeRepo({
       ...MINI_BLUEPRINT,
-      "clusters/dev/cluster.yaml": clusterYaml("dev", "    []\n").replace('kubernetesVersion: "1.18"', 'kubernetesVersion: "1.31"'),
+      "clusters/dev/cluster.yaml": clusterYaml("dev", "    []\n").replace('kubernetesVersion: "1.18"', 'kubernetesVersion: "1.37"'),
     });
     const result = await runCli(["render"], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("clusters/dev/cluster.yaml:5:22: error: Kubernetes 1.31 is not supported: kforge has schemas and deprecation data for 1.16 to 1.30");
+    expect(result.stderr).toContain('clusters/dev/cluster.yaml:5:22: error: Kubernetes 1.37 is newer than the schemas this kforge ships (kforge has schemas for Kubernetes 1.16 to 1.36); use "1.36"');
     expect(result.stderr).not.toContain("internal error");
   });
 });

@@ -7,8 +7,8 @@ import type { Resource } from "../../src/resources/resource.js";
 import { createSchemaValidator } from "../../src/validate/validate-schema.js";
 import { resourcesOf } from "./validate-helpers.js";
 
-// The shipped Argo CD/Flux schemas come from pinned @kubernetes-models packages (older ones, for
-// Node 20): whatever kforge itself generates must have a schema there and pass it cleanly.
+// The shipped Argo CD/Flux schemas come from the engines' own CRDs (npm run schemas:generate):
+// whatever kforge itself generates must have a schema there and pass it cleanly.
 const cluster = (engine: "argocd" | "flux", settings: Partial<Cluster["gitops"]> = {}, name = "prod"): Cluster =>
   ({ name, dir: `clusters/${name}`, gitops: { engine, repoURL: "https://git.example.com/fleet.git", targetRevision: "main", renderedPath: `deploy/clusters/${name}/rendered`, ...settings } }) as Cluster;
 

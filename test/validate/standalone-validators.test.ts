@@ -5,17 +5,18 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource, loadPrecompiledKforgeSchemas, userAjv } from "../../src/repo/kforge-schemas.js";
 import { createManifestAjv } from "../../src/validate/schema-ajv.js";
-import { kubernetesBundleFile, loadBundle } from "../../src/validate/schema-bundle.js";
+import { loadKubernetesBundle } from "../../src/validate/schema-bundle.js";
 import { loadPrecompiledValidators, precompiledFileName, standaloneValidatorsSource } from "../../src/validate/standalone-validators.js";
 
-const FILE = kubernetesBundleFile("1.30");
-const bundle = loadBundle(FILE);
+const SET = { release: "1.35" };
+const bundle = loadKubernetesBundle();
+const kinds = bundle.releases[SET.release].kinds;
 // The built validators `require` ajv's runtime helpers: write them where node_modules is reachable.
 const folder = mkdtempSync(join(process.cwd(), ".precompiled-test-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const folderUrl = pathToFileURL(`${folder}/`);
-const source = standaloneValidatorsSource(FILE);
-writeFileSync(join(folder, precompiledFileName(FILE)), source);
+const source = standaloneValidatorsSource(SET);
+writeFileSync(join(folder, precompiledFileName(SET)), source);
 
 const deployment = (spec: unknown, metadata: unknown = { name: "web" }) => ({ apiVersion: "apps/v1", kind: "Deployment", metadata, spec });
 const DOCUMENTS: [string, string, unknown][] = [
@@ -27,7 +28,7 @@ const DOCUMENTS: [string, string, unknown][] = [
 ];
 
 describe("precompiled validators", () => {
-  const precompiled = loadPrecompiledValidators(FILE, folderUrl);
+  const precompiled = loadPrecompiledValidators(SET, folderUrl);
 
   it("are found for the bundle they were built from", () => {
     expect(precompiled).toBeDefined();
@@ -39,7 +40,7 @@ describe("precompiled validators", () => {
     ajv.addSchema({ $id: "bundle", definitions: bundle.definitions });
     let rejected = 0;
     for (const [apiVersion, kind, document] of DOCUMENTS) {
-      const name = bundle.kinds[apiVersion][kind];
+      const name = kinds[apiVersion][kind];
       const compiled = ajv.compile({ $ref: `bundle#/definitions/${name}` });
       const built = precompiled![name];
       const expected = compiled(document);
@@ -50,11 +51,13 @@ describe("precompiled validators", () => {
     expect(rejected).toBe(4);
   });
 
-  it("are not used for a bundle file other than the one they were built from, nor when absent", () => {
-    const other = kubernetesBundleFile("1.29");
-    writeFileSync(join(folder, precompiledFileName(other)), source);
+  it("are not used when built from another schema file, nor when absent", () => {
+    const stale = source.replace(/exports\.sourceHash = "[0-9a-f]+"/, 'exports.sourceHash = "0000"');
+    expect(stale).not.toBe(source);
+    const other = { release: "1.34" };
+    writeFileSync(join(folder, precompiledFileName(other)), stale);
     expect(loadPrecompiledValidators(other, folderUrl)).toBeUndefined();
-    expect(loadPrecompiledValidators(kubernetesBundleFile("1.26"), folderUrl)).toBeUndefined();
+    expect(loadPrecompiledValidators({ release: "1.20" }, folderUrl)).toBeUndefined();
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Resource } from "../../resources/resource.js";
-import { servedLaterThan } from "../../validate/api-introductions.js";
 import { createSchemaValidator } from "../../validate/validate-schema.js";
 import type { Rule } from "../rule.js";
 
 type MissingSchema = "error" | "warning" | "info" | "off";
+
+const UNUSABLE_CRD = "fix the CustomResourceDefinition's schema where the crd-schema finding points; then these objects are checked again";
 
 export const rule: Rule = {
   meta: {
@@ -26,25 +27,13 @@ export const rule: Rule = {
     const crds = context.resources.filter((r) => r.object.kind === "CustomResourceDefinition" && String(r.object.apiVersion).startsWith("apiextensions.k8s.io/"));
     const validator = createSchemaValidator({ kubernetesVersion: context.target.kubernetesVersion, crds });
     for (const resource of context.resources) {
-      const apiVersion = String(resource.object.apiVersion);
-      const kind = String(resource.object.kind);
-      const since = servedLaterThan(apiVersion, kind, context.target.kubernetesVersion);
-      if (since) {
-        context.report({
-          resource,
-          path: ["apiVersion"],
-          message: `${apiVersion} ${kind} is served from Kubernetes ${since}; this target runs ${context.target.kubernetesVersion}, whose API server rejects it`,
-          remediation: `use an apiVersion that Kubernetes ${context.target.kubernetesVersion} serves, or (in a blueprint) emit this one only {{#if (kubeAtLeast "${since}")}}`,
-        });
-        continue;
-      }
       for (const problem of validator.validate(resource as Resource)) {
         if (problem.code === "no-schema") {
           if (missingSchema === "off") continue;
           context.report({ resource, path: problem.path, message: problem.message, severity: missingSchema, remediation: "add the CustomResourceDefinition to the linted files, or set the `schema` rule's `missingSchema` option in policy" });
           continue;
         }
-        const remediation = problem.code === "crd-schema-unusable" ? "fix the CustomResourceDefinition's schema where the crd-schema finding points; then these objects are checked again" : undefined;
+        const remediation = problem.code === "crd-schema-unusable" ? UNUSABLE_CRD : problem.remediation;
         context.report({ resource, path: problem.path, message: problem.message, severity: problem.severity, ...(remediation ? { remediation } : {}) });
       }
     }
