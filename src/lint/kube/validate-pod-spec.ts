@@ -36,7 +36,8 @@ export function validatePodSpec(spec: Record<string, any>, path: FieldPath): Fie
       names.add(name);
     }
     if (list === "ephemeralContainers") continue;
-    if (container.image === undefined || container.image === null || container.image === "") errors.push(required([...at, "image"], "", at));
+    if (container.image === undefined || container.image === null) errors.push(required([...at, "image"], "", at));
+    else if (container.image === "") errors.push(required([...at, "image"]));
     errors.push(...enumError(container.imagePullPolicy, [...at, "imagePullPolicy"], PULL_POLICIES));
     errors.push(...enumError(container.terminationMessagePolicy, [...at, "terminationMessagePolicy"], TERMINATION_MESSAGE_POLICIES));
     errors.push(...validateContainerPorts(container.ports, [...at, "ports"]));
