@@ -29,7 +29,8 @@ export function validatePodSpec(spec: Record<string, any>, path: FieldPath): Fie
   const names = new Set<string>();
   for (const { container, path: at, list } of containers) {
     const name = container.name;
-    if (name === undefined || name === null || name === "") errors.push(required([...at, "name"], "", at));
+    // A missing name is the schema's (it is required there); an empty one is the API server's.
+    if (name === "") errors.push(required([...at, "name"]));
     else if (typeof name === "string") {
       errors.push(...invalidEach([...at, "name"], name, isDNS1123Label(name)));
       if (names.has(name)) errors.push(duplicate([...at, "name"], name));
@@ -75,11 +76,8 @@ function validateVolumes(volumes: unknown, path: FieldPath, errors: FieldError[]
     if (!isObject(volume)) return;
     const at = [...path, index];
     const name = volume.name;
-    if (name === undefined || name === null || name === "") {
-      errors.push(required([...at, "name"], "", at));
-      return;
-    }
-    if (typeof name !== "string") return;
+    if (name === "") errors.push(required([...at, "name"]));
+    if (typeof name !== "string" || name === "") return;
     errors.push(...invalidEach([...at, "name"], name, isDNS1123Label(name)));
     if (names.has(name)) errors.push(duplicate([...at, "name"], name));
     names.add(name);
@@ -100,7 +98,7 @@ function validateContainerPorts(ports: unknown, path: FieldPath): FieldError[] {
       else if (names.has(port.name)) errors.push(duplicate([...at, "name"], port.name));
       else names.add(port.name);
     }
-    if (port.containerPort === undefined || port.containerPort === null || port.containerPort === 0) errors.push(required([...at, "containerPort"], "", at));
+    if (port.containerPort === 0) errors.push(required([...at, "containerPort"]));
     else if (typeof port.containerPort === "number") errors.push(...isValidPortNum(port.containerPort).map((m) => invalid([...at, "containerPort"], port.containerPort, m)));
     if (typeof port.hostPort === "number" && port.hostPort !== 0) errors.push(...isValidPortNum(port.hostPort).map((m) => invalid([...at, "hostPort"], port.hostPort, m)));
     errors.push(...enumError(port.protocol, [...at, "protocol"], PROTOCOLS));
@@ -115,7 +113,7 @@ function validateVolumeMounts(mounts: unknown, path: FieldPath, volumes: Readonl
   mounts.forEach((mount, index) => {
     if (!isObject(mount)) return;
     const at = [...path, index];
-    if (mount.name === undefined || mount.name === null || mount.name === "") errors.push(required([...at, "name"], "", at));
+    if (mount.name === "") errors.push(required([...at, "name"]));
     else if (typeof mount.name === "string" && !volumes.has(mount.name)) {
       const known = volumes.size > 0 ? `the pod's volumes are ${[...volumes].map((v) => JSON.stringify(v)).join(", ")}` : "the pod has no volumes";
       errors.push(notFound([...at, "name"], mount.name, known));

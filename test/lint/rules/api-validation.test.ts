@@ -140,12 +140,12 @@ testRule(rule, {
       ],
     },
     {
-      name: "container names: invalid, missing, duplicate across containers and initContainers",
-      yaml: deployment("      initContainers:\n        - name: web\n          image: init:1\n      containers:\n        - name: Web_Server\n          image: web:1\n        - image: sidecar:1\n        - name: web\n          image: web:2\n"),
+      name: "container names: invalid, empty, duplicate across containers and initContainers (a missing one is the schema's)",
+      yaml: deployment("      initContainers:\n        - name: web\n          image: init:1\n      containers:\n        - name: Web_Server\n          image: web:1\n        - name: \"\"\n          image: sidecar:1\n        - name: web\n          image: web:2\n        - image: nameless:1\n"),
       errors: [
         { line: 14, column: 17, message: "spec.template.spec.initContainers[0].name: Duplicate value: \"web\"" },
         { line: 17, column: 17, message: `spec.template.spec.containers[0].name: Invalid value: "Web_Server": ${LABEL_RULE}` },
-        { line: 19, column: 11, message: "spec.template.spec.containers[1].name: Required value" },
+        { line: 19, column: 17, message: "spec.template.spec.containers[1].name: Required value" },
       ],
     },
     {
