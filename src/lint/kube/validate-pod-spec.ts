@@ -45,6 +45,7 @@ export function validatePodSpec(spec: Record<string, any>, path: FieldPath): Fie
     errors.push(...validateVolumeMounts(container.volumeMounts, [...at, "volumeMounts"], volumes));
     errors.push(...envWarnings(container.env, [...at, "env"]));
   }
+  errors.push(...hostPortErrors(containers, spec.hostNetwork === true));
   errors.push(...portWarnings(containers));
   errors.push(...enumError(spec.dnsPolicy, [...path, "dnsPolicy"], DNS_POLICIES));
   return errors;
@@ -169,6 +170,30 @@ function portWarnings(containers: readonly ContainerAt[]): FieldError[] {
       const first = seen.get(key);
       if (first) errors.push(warning(at, `duplicate port definition with ${fieldPathText(first)} (containerPort ${port.containerPort}, protocol ${protocol})`));
       else seen.set(key, at);
+    });
+  }
+  return errors;
+}
+
+/**
+ * checkHostPortConflicts: one hostPort (per protocol and hostIP) for the whole pod's containers;
+ * with hostNetwork a hostPort must be its containerPort (it defaults to it).
+ */
+function hostPortErrors(containers: readonly ContainerAt[], hostNetwork: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const { container, path, list } of containers) {
+    if (list !== "containers" || !Array.isArray(container.ports)) continue;
+    container.ports.forEach((port: unknown, index: number) => {
+      if (!isObject(port) || typeof port.hostPort !== "number" || port.hostPort === 0) return;
+      const at = [...path, "ports", index, "hostPort"];
+      if (hostNetwork && typeof port.containerPort === "number" && port.hostPort !== port.containerPort) {
+        errors.push(invalid(at, port.hostPort, "must match `containerPort` when `hostNetwork` is true"));
+      }
+      const protocol = typeof port.protocol === "string" && port.protocol !== "" ? port.protocol : "TCP";
+      const key = `${protocol}/${typeof port.hostIP === "string" ? port.hostIP : ""}/${port.hostPort}`;
+      if (seen.has(key)) errors.push(duplicate(at, key));
+      seen.add(key);
     });
   }
   return errors;

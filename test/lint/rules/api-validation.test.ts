@@ -177,6 +177,15 @@ testRule(rule, {
       errors: [{ line: 21, column: 15, severity: "warning", message: "spec.template.spec.containers[1].ports[0]: duplicate port definition with spec.template.spec.containers[0].ports[0] (containerPort 8080, protocol TCP)" }],
     },
     {
+      name: "hostPorts: the same hostPort twice in a pod, a hostPort other than containerPort with hostNetwork, containerPort 0",
+      yaml: deployment("      hostNetwork: true\n      containers:\n        - name: web\n          image: web:1\n          ports:\n            - {containerPort: 80, hostPort: 80}\n            - {containerPort: 0}\n        - name: proxy\n          image: proxy:1\n          ports:\n            - {containerPort: 8080, hostPort: 80}\n            - {containerPort: 53, hostPort: 53, protocol: UDP}\n"),
+      errors: [
+        { line: 19, column: 31, message: "spec.template.spec.containers[0].ports[1].containerPort: Required value" },
+        { line: 23, column: 47, message: "spec.template.spec.containers[1].ports[0].hostPort: Invalid value: 80: must match `containerPort` when `hostNetwork` is true" },
+        { line: 23, column: 47, message: "spec.template.spec.containers[1].ports[0].hostPort: Duplicate value: \"TCP//80\"" },
+      ],
+    },
+    {
       name: "volumes: invalid and duplicate names, a mount of a volume that does not exist, a mount path twice",
       yaml: deployment("      volumes:\n        - {name: Data, emptyDir: {}}\n        - {name: cache, emptyDir: {}}\n        - {name: cache, emptyDir: {}}\n      containers:\n        - name: web\n          image: web:1\n          volumeMounts:\n            - {name: cache, mountPath: /cache}\n            - {name: config, mountPath: /cache}\n"),
       errors: [
