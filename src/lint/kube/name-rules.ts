@@ -29,7 +29,8 @@ const LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alp
 
 /** The API server's RegexError: the rule, examples, and the regex. */
 function regexError(message: string, format: string, ...examples: string[]): string {
-  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join("or ")}regex used for validation is '${format}')`;
+  // Spaced exactly as the API server writes it: "(e.g. 'my-name',  or '123-abc', regex used ...)".
+  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(" or ")}regex used for validation is '${format}')`;
 }
 
 function maxLenError(max: number): string {

@@ -102,7 +102,7 @@ testRule(rule, {
       yaml: "apiVersion: v1\nkind: Secret\nmetadata:\n  namespace: Shop\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  generateName: Web_\nspec:\n  containers: [{name: web, image: web:1}]\n",
       errors: [
         { line: 3, column: 1, message: "metadata.name: Required value: name or generateName is required" },
-        { line: 4, column: 14, message: `metadata.namespace: Invalid value: "Shop": ${LABEL_RULE}` },
+        { line: 4, column: 14, message: `metadata.namespace: Invalid value: "Shop": ${LABEL_RULE} (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')` },
         { line: 9, column: 17, message: `metadata.generateName: Invalid value: "Web_": ${SUBDOMAIN_RULE}` },
       ],
     },
