@@ -240,6 +240,15 @@ testRule(rule, {
       errors: [{ line: 8, column: 7, message: "spec.ports[1]: Duplicate value: {\"port\":80,\"protocol\":\"TCP\"}" }],
     },
     {
+      name: "a StatefulSet: matchExpressions keys, template restartPolicy; an ephemeral container named like a container",
+      yaml: "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector:\n    matchLabels: {app: db}\n    matchExpressions:\n      - {key: 'tier/role/x', operator: Exists}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      restartPolicy: Never\n      containers: [{name: db, image: db:1}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers: [{name: db, image: db:1}]\n  ephemeralContainers: [{name: db, image: debug:1}]\n",
+      errors: [
+        { line: 9, column: 15, message: "spec.selector.matchExpressions[0].key: Invalid value: \"tier/role/x\": a qualified name must consist of" },
+        { line: 13, column: 22, message: "spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"" },
+        { line: 21, column: 32, message: "spec.ephemeralContainers[0].name: Duplicate value: \"db\"" },
+      ],
+    },
+    {
       name: "a PodTemplate and a ReplicationController selector",
       yaml: "apiVersion: v1\nkind: PodTemplate\nmetadata: {name: web}\ntemplate:\n  spec:\n    containers: [{name: Web, image: web:1}]\n---\napiVersion: v1\nkind: ReplicationController\nmetadata: {name: web}\nspec:\n  selector: {app: 'web server'}\n  template:\n    metadata: {labels: {app: 'web server'}}\n    spec: {containers: [{name: web, image: web:1}]}\n",
       errors: [
