@@ -54,6 +54,7 @@ const ingress = (severity: string, message: string) => [4, 22].map((line) => `in
 
 const CASES: SeedCase[] = [
   { name: "dashboard admin-user as written: the blockquote lost its indentation, one line is tab-indented", files: ["dashboard-admin-user.yaml"], findings: [
+    "dashboard-admin-user.yaml:6:10 error api-validation | metadata.name: Required value: name or generateName is required",
     "dashboard-admin-user.yaml:7:7 error schema | unknown field `name`",
     "dashboard-admin-user.yaml:8:12 error schema | unknown field `namespace`",
     "dashboard-admin-user.yaml:14:1 error yaml-syntax | Tabs are not allowed as indentation",
@@ -72,6 +73,7 @@ const CASES: SeedCase[] = [
     "1.30": ingress("error", "extensions/v1beta1 Ingress was removed in Kubernetes 1.22 (deprecated in 1.14); use networking.k8s.io/v1"),
   } },
   { name: "spring-cloud ConfigMap: unindented, its `---` splits application.yaml into documents", files: ["spring-cloud-configmap.yaml"], findings: [
+    "spring-cloud-configmap.yaml:6:10 error api-validation | metadata.name: Required value: name or generateName is required",
     "spring-cloud-configmap.yaml:7:7 error schema | unknown field `name`",
     "spring-cloud-configmap.yaml:8:12 error schema | unknown field `namespace`",
     "spring-cloud-configmap.yaml:10:19 error schema | unknown field `application.yaml`",
@@ -101,8 +103,10 @@ const CASES: SeedCase[] = [
     "ceph-normal-pv.yaml:80:24 warning rwo-claim-shared | with the RollingUpdate strategy",
   ], only: { "1.30": [rbdPlugin("ceph-normal-pv.yaml:25:3")] } },
   { name: "RBAC examples: ServiceAccount and aggregated ClusterRole, unindented", files: ["rbac-examples.yaml"], findings: [
+    "rbac-examples.yaml:6:10 error api-validation | metadata.name: Required value: name or generateName is required",
     "rbac-examples.yaml:7:7 error schema | unknown field `name`",
     "rbac-examples.yaml:8:12 error schema | unknown field `namespace`",
+    "rbac-examples.yaml:13:10 error api-validation | metadata.name: Required value: name or generateName is required",
     "rbac-examples.yaml:14:7 error schema | unknown field `name`",
     "rbac-examples.yaml:17:47 error schema | unknown field `rbac.authorization.k8s.io/aggregate-to-admin`",
     "rbac-examples.yaml:18:46 error schema | unknown field `rbac.authorization.k8s.io/aggregate-to-edit`",
@@ -156,6 +160,7 @@ const CASES: SeedCase[] = [
     "es-statefulset.yaml:99:25 warning statefulset-storage | claim template \"es-data\" asks for StorageClass ceph-storageclass-stateful, which is not in the linted files",
   ] },
   { name: "service-discovery ClusterRole (unindented metadata) and its binding", files: [NS, "rbac-service-discovery.yaml"], findings: [
+    "rbac-service-discovery.yaml:6:10 error api-validation | metadata.name: Required value: name or generateName is required",
     "rbac-service-discovery.yaml:7:7 error schema | unknown field `name`",
     "rbac-service-discovery.yaml:8:12 error schema | unknown field `namespace`",
     "rbac-service-discovery.yaml:18:14 warning cluster-scoped-namespace | ClusterRoleBinding bjrdc-rb is cluster-scoped",
