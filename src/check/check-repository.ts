@@ -7,10 +7,11 @@ import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
 import { checkShare, type ShareResult } from "./check-share.js";
 import { treeFindings } from "./tree-findings.js";
+import { packageUrl } from "../package-root.js";
 
 /** Below this many clusters per share, starting a worker costs more than it saves. */
 const CLUSTERS_PER_WORKER = 8;
-const WORKER_URL = new URL("./check-worker.js", import.meta.url);
+const WORKER_URL = packageUrl("dist/check/check-worker.js");
 
 /**
  * `kforge check` of every cluster (or of the cluster files in `only`): shares of the clusters

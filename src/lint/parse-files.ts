@@ -5,6 +5,7 @@ import { readManifestFile } from "./read-manifest-file.js";
 import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
 import type { Span } from "../yaml/span.js";
+import { packageUrl } from "../package-root.js";
 
 /** What a worker sends back for one file: plain data, positions left for later. */
 export interface ParsedFileData {
@@ -16,7 +17,7 @@ export interface ParsedFileData {
 
 /** Below this many files, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 400;
-const WORKER_URL = new URL("./parse-worker.js", import.meta.url);
+const WORKER_URL = packageUrl("dist/lint/parse-worker.js");
 
 /**
  * Parses manifest files. With KFORGE_WORKERS=N (N > 1), large sets are parsed by N worker threads; their resources

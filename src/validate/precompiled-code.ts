@@ -6,12 +6,15 @@ import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import type { Ajv, ValidateFunction } from "ajv";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import * as ucs2length from "ajv/dist/runtime/ucs2length.js";
+import * as ajvFormats from "ajv-formats/dist/formats.js";
+import { packageUrl } from "../package-root.js";
 
 // ajv's standalone entry is CommonJS; under NodeNext its function may sit one level down.
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refs: Record<string, string>) => string;
 
 /** Where `npm run build` writes precompiled validators (dist/validators/). */
-export const PRECOMPILED_FOLDER = new URL("../validators/", import.meta.url);
+export const PRECOMPILED_FOLDER = packageUrl("dist/validators/");
 
 export function sha256(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
@@ -46,8 +49,23 @@ function runModule(file: string): unknown {
   const cache = codeCacheFile(file);
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData: existsSync(cache) ? readFileSync(cache) : undefined });
   const module = { exports: {} as unknown };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, runtimeRequire(file), module, file, dirname(file));
   return module.exports;
+}
+
+/**
+ * Validator code `require`s ajv's runtime helpers; they are handed over from kforge's own
+ * imports, so precompiled validators also run from the bundled CLI, where no ajv is installed.
+ */
+const RUNTIME_MODULES: Record<string, unknown> = {
+  // What `require` returns: the module's exports (Node's and esbuild's interop differ in where they put them).
+  "ajv/dist/runtime/ucs2length": typeof (ucs2length as { default?: unknown }).default === "function" ? ucs2length : (ucs2length as { default: unknown }).default,
+  "ajv-formats/dist/formats": "fullFormats" in ajvFormats ? ajvFormats : (ajvFormats as { default: unknown }).default,
+};
+
+function runtimeRequire(file: string): (id: string) => unknown {
+  const fallback = createRequire(file);
+  return (id) => (Object.hasOwn(RUNTIME_MODULES, id) ? RUNTIME_MODULES[id] : fallback(id));
 }
 
 function codeCacheFile(file: string): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import type { JsonSchema } from "./value-schemas.js";
+import { packageUrl } from "../package-root.js";
 
 /** apiVersion -> kind -> definition key. */
 export type KindMap = Record<string, Record<string, string>>;
@@ -24,7 +25,7 @@ export interface SchemaBundle {
   definitions: Record<string, JsonSchema>;
 }
 
-export const SCHEMA_FOLDER = new URL("../../schemas/kubernetes/", import.meta.url);
+export const SCHEMA_FOLDER = packageUrl("schemas/kubernetes/");
 export const KUBERNETES_FILE = "kubernetes.json.gz";
 export const GITOPS_CRDS_FILE = "gitops-crds.json.gz";
 

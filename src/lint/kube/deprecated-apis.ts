@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { readDocumentsFast } from "../../yaml/fast-read.js";
+import { packageUrl } from "../../package-root.js";
 
 /** One deprecated built-in apiVersion/kind (data/deprecated-apis.yaml, schemas/deprecated-apis.schema.json). */
 export interface DeprecatedApi {
@@ -18,9 +19,8 @@ export interface DeprecatedApi {
 /** A Kubernetes minor release as [major, minor]. */
 export type KubeVersion = readonly [number, number];
 
-// From src/lint/kube and from dist/lint/kube the package root is three levels up.
-const DATA_URL = new URL("../../../data/deprecated-apis.yaml", import.meta.url);
-const SCHEMA_URL = new URL("../../../schemas/deprecated-apis.schema.json", import.meta.url);
+const DATA_URL = packageUrl("data/deprecated-apis.yaml");
+const SCHEMA_URL = packageUrl("schemas/deprecated-apis.schema.json");
 
 /** The table's JSON Schema; its `items` is the entry shape the rule's options reuse. */
 export const DEPRECATED_APIS_SCHEMA = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as { items: Record<string, unknown> };
