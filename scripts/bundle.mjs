@@ -1,6 +1,7 @@
 /**
  * Build step (`npm run build`, last): bundles the CLI and its worker threads with esbuild into
- * dist/cli/main.js, dist/lint/parse-worker.js and dist/check/check-worker.js (replacing tsc's
+ * dist/cli/main.js, dist/lint/parse-worker.js, dist/check/check-worker.js and
+ * dist/github/step-summary.js (replacing tsc's
  * output there), so an installed kforge runs exactly the dependency versions its tests ran and
  * loads one file instead of hundreds. The CEL engine stays a package of its own (loaded on first
  * use, shipped inside the kforge tarball as a bundled dependency).
@@ -9,7 +10,13 @@ import { build } from "esbuild";
 
 const started = Date.now();
 const result = await build({
-  entryPoints: { "cli/main": "src/cli/main.ts", "lint/parse-worker": "src/lint/parse-worker.ts", "check/check-worker": "src/check/check-worker.ts" },
+  entryPoints: {
+    "cli/main": "src/cli/main.ts",
+    "lint/parse-worker": "src/lint/parse-worker.ts",
+    "check/check-worker": "src/check/check-worker.ts",
+    // Imported by the workflows and the action to append reports to the job summary.
+    "github/step-summary": "src/github/step-summary.ts",
+  },
   outdir: "dist",
   bundle: true,
   platform: "node",

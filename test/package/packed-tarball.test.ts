@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +44,13 @@ describe("the packed package, installed into an empty folder", () => {
     expect(run(kforge, ["init"], consumer)).toContain("clusters/dev/cluster.yaml");
     run(kforge, ["render"], consumer);
     expect(run(kforge, ["check"], consumer)).toContain("no problems"); // exit 0, or execFileSync throws
+    // The workflows init wrote append the reports to the job summary with the installed package's module.
+    const summary = join(work, "summary.md");
+    writeFileSync(join(work, "report.md"), "# kforge check\n");
+    const workflow = readFileSync(join(consumer, ".github", "workflows", "kforge.yml"), "utf8");
+    expect(workflow).toContain("./node_modules/kforge/dist/github/step-summary.js");
+    run(process.execPath, ["--input-type=module", "-e", 'const { appendStepSummaryFiles } = await import("./node_modules/kforge/dist/github/step-summary.js"); await appendStepSummaryFiles(process.argv[1], [process.argv[2]]);', summary, join(work, "report.md")], consumer);
+    expect(readFileSync(summary, "utf8")).toContain("# kforge check");
     if (hasKubectl()) expect(run("kubectl", ["kustomize", "clusters/dev/rendered"], consumer)).toContain("kind: Namespace");
   }, 120_000);
 });
