@@ -1,7 +1,7 @@
 /**
- * Build step (`npm run build`, after tsc): precompiles the validators of the newest Kubernetes
- * releases, of the GitOps CRDs and of kforge's own file formats into dist/validators/, so no run
- * of kforge compiles them. The sets are shared out among worker threads, one per CPU (at most 4).
+ * Build step (`npm run build`, after tsc): precompiles the validators of every Kubernetes kind of
+ * every shipped release (each distinct definition once, see standalone-validators.ts), of the
+ * GitOps CRDs and of kforge's own file formats into dist/validators/, so no run compiles them. The sets are shared out among worker threads, one per CPU (at most 4).
  */
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -9,8 +9,7 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource } from "../repo/kforge-schemas.js";
 import { writePrecompiled } from "./precompiled-code.js";
-import { PRECOMPILED_MINORS } from "./schema-sets.js";
-import { precompiledFileName, standaloneValidatorsSource, type PrecompiledSet } from "./standalone-validators.js";
+import { kindKeysByFirstRelease, precompiledFileName, standaloneValidatorsSource, type PrecompiledSet } from "./standalone-validators.js";
 
 const out = fileURLToPath(new URL("../validators/", import.meta.url));
 
@@ -25,8 +24,9 @@ if (isMainThread) {
   mkdirSync(out, { recursive: true });
   // Files of an earlier layout would never be read again.
   for (const file of readdirSync(out)) rmSync(`${out}${file}`);
-  const sets: PrecompiledSet[] = ["gitops"];
-  for (let minor = PRECOMPILED_MINORS.max; minor >= PRECOMPILED_MINORS.min; minor--) sets.push({ release: `1.${minor}` });
+  // Largest first, so the threads finish together.
+  const byRelease = [...kindKeysByFirstRelease()].sort(([, a], [, b]) => b.length - a.length);
+  const sets: PrecompiledSet[] = ["gitops", ...byRelease.map(([firstIn]) => ({ firstIn }))];
   const threads = Math.max(1, Math.min(4, availableParallelism(), sets.length));
   const shares = Array.from({ length: threads }, (_, i) => sets.filter((_, j) => j % threads === i));
   await Promise.all(

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { linearRegExp } from "./linear-regexp.js";
 import { loadGitopsBundle, loadKubernetesBundle, type KindMap } from "./schema-bundle.js";
-import { loadPrecompiledValidators } from "./standalone-validators.js";
+import { firstReleaseOf, loadPrecompiledValidators } from "./standalone-validators.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export sits one level down.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, formats: string[]) => void;
@@ -50,7 +50,7 @@ export function releaseValidators(release: string): BundleValidators | undefined
   if (!validators) {
     const entry = loadKubernetesBundle().releases[release];
     if (!entry) return undefined;
-    validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, () => loadPrecompiledValidators({ release }));
+    validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, (key) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) })?.[key]);
     releases.set(release, validators);
   }
   return validators;
@@ -70,7 +70,7 @@ export function gitopsValidators(): BundleValidators {
       }
       return ajv;
     };
-    gitops = createValidators(bundle.kinds, "bundle#/definitions/meta.v1.ObjectMeta", gitopsAjv, () => loadPrecompiledValidators("gitops"));
+    gitops = createValidators(bundle.kinds, "bundle#/definitions/meta.v1.ObjectMeta", gitopsAjv, (key) => loadPrecompiledValidators("gitops")?.[key]);
   }
   return gitops;
 }
@@ -79,9 +79,8 @@ export function gitopsValidators(): BundleValidators {
  * Validators of a kind map: precompiled at build time when dist/validators/ has them, else each
  * kind compiled on first use. The ajv is only built when something compiles.
  */
-function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv, loadPrecompiled: () => Record<string, ValidateFunction> | undefined): BundleValidators {
-  // Loaded on first use: a run that meets no kind of this set never loads its code.
-  let precompiled: Record<string, ValidateFunction> | undefined | null = null;
+function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv, precompiled: (key: string) => ValidateFunction | undefined): BundleValidators {
+  // Precompiled files are loaded on first use: a run that meets no kind of a file never loads its code.
   const compiled = new Map<string, ValidateFunction>();
   return {
     objectMetaRef,
@@ -92,10 +91,9 @@ function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv,
     validatorFor(apiVersion, kind) {
       const key = kinds[apiVersion]?.[kind];
       if (!key) return undefined;
-      if (precompiled === null) precompiled = loadPrecompiled();
-      let validate = precompiled?.[key] ?? compiled.get(key);
+      let validate = compiled.get(key);
       if (!validate) {
-        validate = ajv().compile({ $ref: `bundle#/definitions/${key}` });
+        validate = precompiled(key) ?? ajv().compile({ $ref: `bundle#/definitions/${key}` });
         compiled.set(key, validate);
       }
       return validate;

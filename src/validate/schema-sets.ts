@@ -7,12 +7,6 @@
 /** Oldest and newest Kubernetes minor (1.x) that kforge validates. */
 export const SUPPORTED_MINORS = { min: 16, max: 36 } as const;
 
-/**
- * Releases whose validators `npm run build` precompiles (the newest ones, which teams run);
- * older releases compile each kind on first use in a run, a few hundred milliseconds once.
- */
-export const PRECOMPILED_MINORS = { min: 29, max: SUPPORTED_MINORS.max } as const;
-
 /** How a target version is checked. */
 export interface ResolvedTarget {
   /** Target as "1.x". */

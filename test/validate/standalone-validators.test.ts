@@ -6,17 +6,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource, loadPrecompiledKforgeSchemas, userAjv } from "../../src/repo/kforge-schemas.js";
 import { createManifestAjv } from "../../src/validate/schema-ajv.js";
 import { loadKubernetesBundle } from "../../src/validate/schema-bundle.js";
-import { loadPrecompiledValidators, precompiledFileName, standaloneValidatorsSource } from "../../src/validate/standalone-validators.js";
+import { firstReleaseOf, kindKeysByFirstRelease, loadPrecompiledValidators, precompiledFileName, standaloneValidatorsSource } from "../../src/validate/standalone-validators.js";
 
-const SET = { release: "1.35" };
 const bundle = loadKubernetesBundle();
-const kinds = bundle.releases[SET.release].kinds;
+const kinds = bundle.releases["1.35"].kinds;
 // The built validators `require` ajv's runtime helpers: write them where node_modules is reachable.
 const folder = mkdtempSync(join(process.cwd(), ".precompiled-test-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const folderUrl = pathToFileURL(`${folder}/`);
-const source = standaloneValidatorsSource(SET);
-writeFileSync(join(folder, precompiledFileName(SET)), source);
+const keyOf = (apiVersion: string, kind: string) => kinds[apiVersion][kind];
+const deploymentFile = { firstIn: firstReleaseOf(keyOf("apps/v1", "Deployment")) };
+const source = standaloneValidatorsSource(deploymentFile);
 
 const deployment = (spec: unknown, metadata: unknown = { name: "web" }) => ({ apiVersion: "apps/v1", kind: "Deployment", metadata, spec });
 const DOCUMENTS: [string, string, unknown][] = [
@@ -28,11 +28,17 @@ const DOCUMENTS: [string, string, unknown][] = [
 ];
 
 describe("precompiled validators", () => {
-  const precompiled = loadPrecompiledValidators(SET, folderUrl);
+  const files = new Set(DOCUMENTS.map(([apiVersion, kind]) => firstReleaseOf(keyOf(apiVersion, kind))));
+  for (const firstIn of files) writeFileSync(join(folder, precompiledFileName({ firstIn })), standaloneValidatorsSource({ firstIn }));
+  const precompiled = (key: string) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) }, folderUrl)?.[key];
 
-  it("are found for the bundle they were built from", () => {
-    expect(precompiled).toBeDefined();
-    expect(Object.keys(precompiled!).length).toBeGreaterThan(100);
+  it("hold each kind definition once, in the file of the release where its shape first appeared", () => {
+    const byRelease = kindKeysByFirstRelease();
+    const all = [...byRelease.values()].flat();
+    expect(new Set(all).size).toBe(all.length);
+    for (const [release, keys] of byRelease) for (const key of keys) expect(key.endsWith(`@${release}`)).toBe(true);
+    expect(byRelease.get(deploymentFile.firstIn)).toContain(keyOf("apps/v1", "Deployment"));
+    expect(precompiled(keyOf("apps/v1", "Deployment"))).toBeTypeOf("function");
   });
 
   it("accept and reject exactly what run-time compiled validators do, with the same errors", () => {
@@ -42,7 +48,7 @@ describe("precompiled validators", () => {
     for (const [apiVersion, kind, document] of DOCUMENTS) {
       const name = kinds[apiVersion][kind];
       const compiled = ajv.compile({ $ref: `bundle#/definitions/${name}` });
-      const built = precompiled![name];
+      const built = precompiled(name)!;
       const expected = compiled(document);
       expect(built(document), `${kind}`).toBe(expected);
       expect(JSON.parse(JSON.stringify(built.errors ?? null))).toEqual(JSON.parse(JSON.stringify(compiled.errors ?? null)));
@@ -54,10 +60,10 @@ describe("precompiled validators", () => {
   it("are not used when built from another schema file, nor when absent", () => {
     const stale = source.replace(/exports\.sourceHash = "[0-9a-f]+"/, 'exports.sourceHash = "0000"');
     expect(stale).not.toBe(source);
-    const other = { release: "1.34" };
+    const other = { firstIn: "1.16" };
     writeFileSync(join(folder, precompiledFileName(other)), stale);
     expect(loadPrecompiledValidators(other, folderUrl)).toBeUndefined();
-    expect(loadPrecompiledValidators({ release: "1.20" }, folderUrl)).toBeUndefined();
+    expect(loadPrecompiledValidators({ firstIn: "1.99" }, folderUrl)).toBeUndefined();
   });
 });
 
