@@ -5,6 +5,7 @@ import type { Span } from "../yaml/span.js";
 import { isEmptyDocument } from "../yaml/empty-document.js";
 import { MAX_ALIAS_COUNT } from "../yaml/read-yaml-file.js";
 import { readDocumentsFast } from "../yaml/fast-read.js";
+import { textLocator, type TextLocator } from "../yaml/text-locator.js";
 import { yaml11Reading } from "../yaml/yaml11-ambiguity.js";
 import type { FieldPath, KubeObject, Resource } from "./resource.js";
 import { yamlErrorMessage } from "../yaml/yaml-error-message.js";
@@ -32,9 +33,10 @@ export interface ParsedManifests {
  * with apiVersion and kind becomes a Resource whose positions are resolved lazily; anything else
  * is a positioned `yaml-syntax` problem. Nothing is thrown for bad input.
  *
- * Plain manifests are read by the fast reader; the `yaml` package parses a text only when the fast
- * reader declines it, when a document is not a manifest (to report it with positions), or when a
- * rule asks for a position. `reread` gives the text again for that full parse (reading the file
+ * Plain manifests are read by the fast reader; positions asked for by rules are found in the text
+ * (text-locator.ts). The `yaml` package parses a text only when the fast reader declines it, when
+ * a document is not a manifest (to report it with positions), or when the text locator is unsure
+ * of a position. `reread` gives the text again for that full parse (reading the file
  * again), so that large sets need not keep every file's text in memory.
  */
 export function parseManifests(text: string, file: string, reread: () => string = () => text): ParsedManifests {
@@ -55,6 +57,7 @@ function readPlainManifests(text: string, file: string, reread: () => string): P
   if (!documents) return undefined;
   const resources: Resource[] = [];
   let full: ParsedManifests | undefined;
+  let located: TextLocator | undefined;
   for (let index = 0; index < documents.length; index++) {
     const object = documents[index];
     if (object === null || object === undefined) continue;
@@ -65,6 +68,12 @@ function readPlainManifests(text: string, file: string, reread: () => string): P
       file,
       documentIndex: index,
       locate: (path: FieldPath) => {
+        // Most positions are found in the text; the full parse is for what the text locator is unsure of.
+        if (!full) {
+          located ??= textLocator(reread());
+          const span = located.locate(ordinal, path);
+          if (span) return span;
+        }
         full ??= parseManifestsFully(reread(), file);
         return full.resources[ordinal]?.locate(path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       },

@@ -1,0 +1,55 @@
+/**
+ * Compares the text locator with the `yaml` package's positions on every field of every
+ * document of the YAML files under the given folders (default: the repository's test fixtures,
+ * clusters and blueprints' rendered output, and ../shared/corpus when present): every span the
+ * text locator gives must equal the full parser's. Prints coverage and the first differences.
+ *
+ *   npx tsx scripts/compare-locators.ts [FOLDER...]
+ */
+import { existsSync, readFileSync } from "node:fs";
+import fg from "fast-glob";
+import { parseManifestsFully } from "../src/resources/parse-manifests.js";
+import type { FieldPath } from "../src/resources/resource.js";
+import { readDocumentsFast } from "../src/yaml/fast-read.js";
+import { textLocator } from "../src/yaml/text-locator.js";
+
+const folders = process.argv.slice(2);
+if (folders.length === 0) folders.push("test/fixtures", "clusters", ...(existsSync("../shared/corpus") ? ["../shared/corpus"] : []));
+let files = 0;
+let asked = 0;
+let answered = 0;
+const differences: string[] = [];
+for (const file of fg.sync(folders.map((f) => `${f}/**/*.{yaml,yml}`), { dot: false })) {
+  const text = readFileSync(file, "utf8");
+  const documents = readDocumentsFast(text);
+  if (!documents) continue;
+  const full = parseManifestsFully(text, file);
+  if (full.resources.length !== documents.filter((d) => d !== null && d !== undefined).length) continue;
+  files++;
+  const locator = textLocator(text);
+  full.resources.forEach((resource, ordinal) => {
+    for (const path of pathsOf(resource.object)) {
+      asked++;
+      const fast = locator.locate(ordinal, path);
+      if (!fast) continue;
+      answered++;
+      const expected = resource.locate(path);
+      if (JSON.stringify(fast) !== JSON.stringify(expected)) differences.push(`${file} #${ordinal} ${path.join(".")}: text ${JSON.stringify(fast)} vs yaml ${JSON.stringify(expected)}`);
+    }
+  });
+}
+console.log(`${files} files, ${asked} paths, ${answered} located from the text (${((100 * answered) / Math.max(1, asked)).toFixed(1)}%), ${differences.length} differences`);
+for (const d of differences.slice(0, 30)) console.log(`  ${d}`);
+process.exit(differences.length === 0 ? 0 : 1);
+
+function pathsOf(value: unknown, path: FieldPath = [], out: FieldPath[] = []): FieldPath[] {
+  out.push(path);
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => pathsOf(item, [...path, i], out));
+    out.push([...path, value.length]);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) pathsOf(child, [...path, key], out);
+    out.push([...path, "no-such-field"]);
+  }
+  return out;
+}

@@ -1,0 +1,335 @@
+import type { FieldPath } from "../resources/resource.js";
+import type { Span } from "./span.js";
+
+/**
+ * Positions of fields found in the text itself, for the plain block YAML that the fast reader
+ * accepted: the same line and column, start and end, that the `yaml` package's nodes give
+ * (see locate-node.ts), without parsing the file again. It answers `undefined` for anything it
+ * is not sure of (block scalars at the end of a collection, flow collections it would have to
+ * enter, multi-line scalars, quoted or number-like keys...); the caller then parses fully.
+ */
+export interface TextLocator {
+  /** The span of `path` in the `ordinal`-th non-empty document, or undefined when unsure. */
+  locate(ordinal: number, path: FieldPath): Span | undefined;
+}
+
+interface Line {
+  text: string;
+  /** Offset of the line's first character. */
+  start: number;
+  /** Offset just past the line's last character (before its newline). */
+  end: number;
+  /** Offset of the line's next line (past its newline), or the text's length. */
+  next: number;
+  indent: number;
+  kind: "blank" | "comment" | "content" | "scalar";
+}
+
+type Found = { from: number; to: number } | "unsure";
+
+export function textLocator(text: string): TextLocator {
+  let lines: Line[] | undefined;
+  let documents: { first: number; last: number }[] | undefined;
+  const lineStarts: number[] = [];
+  return {
+    locate(ordinal, path) {
+      lines ??= splitLines(text, lineStarts);
+      documents ??= documentRegions(lines);
+      const document = documents[ordinal];
+      if (!document || !lines) return undefined;
+      const found = new Walker(lines, document.first, document.last).find(path);
+      if (found === "unsure") return undefined;
+      return { ...position(lineStarts, found.from, "line", "column"), ...position(lineStarts, Math.max(found.from, found.to), "endLine", "endColumn") } as Span;
+    },
+  };
+}
+
+function position<L extends string, C extends string>(starts: number[], offset: number, lineKey: L, columnKey: C): Record<L | C, number> {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { [lineKey]: low + 1, [columnKey]: offset - starts[low] + 1 } as Record<L | C, number>;
+}
+
+/** Lines, each classified; the lines of block scalars are "scalar" whatever they hold. */
+function splitLines(text: string, starts: number[]): Line[] {
+  const lines: Line[] = [];
+  let blockIndent = -1;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const next = Math.min(text.length, end + 1);
+    const body = text.slice(start, end).replace(/\r$/, "");
+    const trimmed = body.trimStart();
+    const indent = body.length - trimmed.length;
+    starts.push(start);
+    let kind: Line["kind"] = trimmed === "" ? "blank" : trimmed.startsWith("#") ? "comment" : "content";
+    if (blockIndent >= 0 && (kind === "blank" || indent > blockIndent)) kind = kind === "blank" ? "blank" : "scalar";
+    else blockIndent = kind === "content" && /(?:^|[:-])[ \t]+[|>][0-9+-]*[ \t]*(?:#.*)?$|^[|>][0-9+-]*[ \t]*(?:#.*)?$/.test(trimmed) ? indent : -1;
+    lines.push({ text: body, start, end: start + body.length, next, indent, kind });
+    if (end >= text.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The non-empty documents: runs of lines between `---` separators that hold content. */
+function documentRegions(lines: Line[]): { first: number; last: number }[] {
+  const regions: { first: number; last: number }[] = [];
+  // A `...` document end marker: left to the parser.
+  if (lines.some((line) => line.kind === "content" && line.indent === 0 && /^\.\.\.(?:[ \t]|$)/.test(line.text))) return regions;
+  let first = 0;
+  const close = (end: number) => {
+    const content = [];
+    for (let i = first; i < end; i++) if (lines[i].kind === "content") content.push(i);
+    if (content.length > 0) regions.push({ first: content[0], last: end - 1 });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].kind === "content" && lines[i].indent === 0 && SEPARATOR.test(lines[i].text)) {
+      close(i);
+      first = i + 1;
+    }
+  }
+  close(lines.length);
+  return regions;
+}
+
+const SEPARATOR = /^---(?:[ \t]+#.*|[ \t]*)$/;
+
+/** Plain keys the `yaml` package and kforge read as the same string (not numbers, booleans or nulls). */
+const PLAIN_KEY = /^[A-Za-z_$/][A-Za-z0-9_.\-/$]*$|^[A-Za-z0-9][A-Za-z0-9_.\-/]*[A-Za-z_\-/][A-Za-z0-9_.\-/]*$/;
+const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^0[xob]/;
+const NOT_A_STRING_KEY = /^(?:true|false|null|True|False|Null|TRUE|FALSE|NULL|~|[yYnN]|yes|no|on|off|Yes|No|On|Off|YES|NO|ON|OFF)$/;
+
+class Walker {
+  constructor(
+    private readonly lines: Line[],
+    private readonly first: number,
+    private readonly last: number,
+  ) {}
+
+  private body(i: number): string {
+    return this.lines[i].text;
+  }
+
+  /** The next line at or after `i` (within the document) that holds content, or -1. */
+  private nextContent(i: number): number {
+    for (let j = i; j <= this.last; j++) if (this.lines[j].kind === "content" || this.lines[j].kind === "scalar") return j;
+    return -1;
+  }
+
+  find(path: FieldPath): Found {
+    const root = this.nextContent(this.first);
+    if (root < 0) return "unsure";
+    const rootLine = this.lines[root];
+    if (rootLine.indent !== 0) return "unsure";
+    let node: Node | "unsure" = this.blockNodeAt(root, 0);
+    if (node === "unsure") return "unsure";
+    let key: { from: number; to: number } | undefined;
+    for (const step of path) {
+      const child = this.child(node, step);
+      if (child === "unsure") return "unsure";
+      if (!child) break;
+      node = child.value;
+      key = child.key;
+      if (node === "unsure") return "unsure";
+    }
+    const range = this.range(node);
+    if (range === "unsure") return "unsure";
+    // A block collection starts on the line after its key: a finding about it points at the key.
+    if (key && (node.type === "map" || node.type === "seq")) return { from: key.from, to: range.to };
+    return range;
+  }
+
+  /** A block map or sequence whose first entry is on line `i` at column `column`. */
+  private blockNodeAt(i: number, column: number): Node | "unsure" {
+    const rest = this.body(i).slice(column);
+    if (/^-(?:[ \t]|$)/.test(rest)) return { type: "seq", line: i, column };
+    if (this.keyOf(i, column)) return { type: "map", line: i, column };
+    return "unsure";
+  }
+
+  /** The key at `column` of line `i`: its text and where its value begins. */
+  private keyOf(i: number, column: number): { name: string; from: number; to: number; valueColumn: number } | undefined {
+    const body = this.body(i);
+    const match = /^([^\s:#'"{}[\],&*!|>%@`?-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)/.exec(body.slice(column));
+    if (!match) return undefined;
+    const name = match[1];
+    if (!PLAIN_KEY.test(name) || NUMBER_LIKE.test(name) || NOT_A_STRING_KEY.test(name)) return undefined;
+    const start = this.lines[i].start + column;
+    return { name, from: start, to: start + name.length, valueColumn: column + match[0].length };
+  }
+
+  private child(node: Node, step: string | number): { key?: { from: number; to: number }; value: Node | "unsure" } | undefined | "unsure" {
+    if (node.type === "map") {
+      if (typeof step !== "string" && typeof step !== "number") return "unsure";
+      return this.mapEntry(node, String(step));
+    }
+    if (node.type === "seq") {
+      if (typeof step !== "number") return undefined;
+      return this.seqItem(node, step);
+    }
+    // Scalars and flow collections have no children the walker enters.
+    return node.type === "scalar" ? undefined : "unsure";
+  }
+
+  private mapEntry(map: Node, name: string): { key: { from: number; to: number }; value: Node | "unsure" } | undefined | "unsure" {
+    let i = map.line;
+    let column = map.column;
+    for (;;) {
+      const key = this.keyOf(i, column);
+      if (!key) return "unsure";
+      if (key.name === name) return { key, value: this.valueAfter(i, key.valueColumn, map.column) };
+      // The next entry: the next content line at this map's indentation.
+      let j = this.nextContent(i + 1);
+      while (j >= 0 && this.lines[j].indent > map.column) j = this.nextContent(j + 1);
+      if (j < 0) return undefined;
+      const line = this.lines[j];
+      if (line.kind !== "content") return "unsure";
+      if (line.indent < map.column) return undefined;
+      // A sequence at the key's indentation is the previous key's value.
+      if (/^-(?:[ \t]|$)/.test(this.body(j).slice(map.column))) {
+        j = this.skipSeqAt(j, map.column);
+        if (j < 0) return undefined;
+        if (this.lines[j].indent < map.column) return undefined;
+      }
+      i = j;
+      column = map.column;
+    }
+  }
+
+  /** The first content line after the sequence whose dash is at `column` starting on line `i`. */
+  private skipSeqAt(i: number, column: number): number {
+    let j = this.nextContent(i + 1);
+    while (j >= 0 && (this.lines[j].indent > column || /^-(?:[ \t]|$)/.test(this.body(j).slice(column)))) j = this.nextContent(j + 1);
+    return j;
+  }
+
+  private seqItem(seq: Node, index: number): { value: Node | "unsure" } | undefined | "unsure" {
+    let i = seq.line;
+    for (let n = 0; ; n++) {
+      if (n === index) return { value: this.valueAfter(i, seq.column + 1, seq.column, true) };
+      let j = this.nextContent(i + 1);
+      while (j >= 0 && this.lines[j].indent > seq.column) j = this.nextContent(j + 1);
+      if (j < 0 || this.lines[j].kind !== "content" || this.lines[j].indent < seq.column) return undefined;
+      if (!/^-(?:[ \t]|$)/.test(this.body(j).slice(seq.column))) return undefined;
+      i = j;
+    }
+  }
+
+  /**
+   * The node that starts after an indicator (`key:` or `-`) ending at `column` of line `i`;
+   * `parent` is the column of that key or dash.
+   */
+  private valueAfter(i: number, column: number, parent: number, inSequence = false): Node | "unsure" {
+    const body = this.body(i);
+    let start = column;
+    while (start < body.length && (body[start] === " " || body[start] === "\t")) start++;
+    const rest = body.slice(start);
+    if (rest === "" || rest.startsWith("#")) {
+      const next = this.nextContent(i + 1);
+      const nested = next >= 0 && this.lines[next].kind === "content" && (this.lines[next].indent > parent || (!inSequence && this.lines[next].indent === parent && /^-(?:[ \t]|$)/.test(this.body(next).slice(parent))));
+      if (nested) return this.blockNodeAt(next, this.lines[next].indent);
+      if (next >= 0 && this.lines[next].kind === "scalar") return "unsure";
+      const at = this.lines[i].start + start;
+      return { type: "scalar", line: i, column: start, from: at, to: at };
+    }
+    if (inSequence && /^-(?:[ \t]|$)/.test(rest)) return "unsure";
+    if (inSequence && this.keyOf(i, start)) return { type: "map", line: i, column: start };
+    const from = this.lines[i].start + start;
+    const first = rest[0];
+    if (first === "|" || first === ">") return "unsure";
+    let length: number | undefined;
+    if (first === '"' || first === "'") length = quotedLength(rest);
+    else if (first === "{" || first === "[") length = flowLength(rest);
+    else length = plainLength(rest);
+    if (length === undefined) return "unsure";
+    // A scalar continued on the next, more indented line: leave it to the parser.
+    const next = this.nextContent(i + 1);
+    if (next >= 0 && this.lines[next].indent > parent) return "unsure";
+    const trailing = rest.slice(length).trim();
+    if (trailing !== "" && !trailing.startsWith("#")) return "unsure";
+    return { type: first === "{" || first === "[" ? "flow" : "scalar", line: i, column: start, from, to: from + length };
+  }
+
+  /** A node's range as the `yaml` package gives it: block collections end at the start of the line after their last content. */
+  private range(node: Node): { from: number; to: number } | "unsure" {
+    if (node.type === "scalar" || node.type === "flow") return { from: node.from!, to: node.to! };
+    const from = this.lines[node.line].start + node.column;
+    let last = node.line;
+    for (let j = this.nextContent(node.line + 1); j >= 0; j = this.nextContent(j + 1)) {
+      const line = this.lines[j];
+      const inside = line.indent > node.column || (line.indent === node.column && (node.type === "map" ? line.kind === "content" && !this.endsMapAt(j, node.column) : /^-(?:[ \t]|$)/.test(this.body(j).slice(node.column))));
+      if (!inside) break;
+      last = j;
+    }
+    // Where a block scalar ends a collection, its trailing blank lines and chomping decide the end.
+    if (this.lines[last].kind === "scalar" || /[|>][0-9+-]*[ \t]*(?:#.*)?$/.test(this.body(last))) return "unsure";
+    // Comment lines after the last entry may belong to the collection (then it ends at the next token).
+    for (let j = last + 1; j <= this.last && this.lines[j].kind !== "content"; j++) if (this.lines[j].kind === "comment") return "unsure";
+    return { from, to: this.lines[last].next };
+  }
+
+  /** Whether a content line at a map's indentation is not one of its entries (a sequence of the previous key is). */
+  private endsMapAt(j: number, column: number): boolean {
+    return !(this.keyOf(j, column) || /^-(?:[ \t]|$)/.test(this.body(j).slice(column)));
+  }
+}
+
+interface Node {
+  type: "map" | "seq" | "scalar" | "flow";
+  line: number;
+  column: number;
+  from?: number;
+  to?: number;
+}
+
+/** Length of a quoted scalar that closes on its line, or undefined. */
+function quotedLength(rest: string): number | undefined {
+  const quote = rest[0];
+  for (let i = 1; i < rest.length; i++) {
+    if (quote === '"' && rest[i] === "\\") {
+      i++;
+      continue;
+    }
+    if (rest[i] === quote) {
+      if (quote === "'" && rest[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Length of a flow collection that closes on its line, or undefined. */
+function flowLength(rest: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === '"' || c === "'") {
+      const length = quotedLength(rest.slice(i));
+      if (length === undefined) return undefined;
+      i += length - 1;
+    } else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (c === "#" && (rest[i - 1] === " " || rest[i - 1] === "\t")) return undefined;
+  }
+  return undefined;
+}
+
+/** Length of a plain scalar on this line: up to a ` #` comment, trailing blanks left out. */
+function plainLength(rest: string): number | undefined {
+  const comment = rest.search(/[ \t]#/);
+  const value = (comment >= 0 ? rest.slice(0, comment) : rest).replace(/[ \t]+$/, "");
+  // `key: value: more` is not plain Kubernetes YAML.
+  if (/:(?:[ \t]|$)/.test(value)) return undefined;
+  return value.length;
+}
