@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), "kforge-bench-"));
   const ctx: BenchContext = { repoRoot: REPO_ROOT, kforgeBin: KFORGE_BIN, work, options, log };
   try {
-    const corpus = await prepareCorpus(ctx);
+    const corpora = await prepareCorpus(ctx);
     if (options.profile) {
       const profiles = await profile(ctx);
       if (options.json) writeJson(options.json, { generatedAt: new Date().toISOString(), machine, build, profiles });
@@ -54,9 +54,10 @@ async function main(argv: string[]): Promise<number> {
     }
     const sizes: SizeResult[] = [];
     for (const size of options.sizes) sizes.push(await measureSize(ctx, size, kubectl));
-    const corpusResult = await measureCorpus(ctx, corpus, kubeconform);
+    const corpusResults = [];
+    for (const corpus of corpora) corpusResults.push(await measureCorpus(ctx, corpus, kubeconform));
     const untrusted = measureUntrustedInput(ctx);
-    const rows = buildRows(sizes, corpusResult, { kustomize: "kubectl kustomize", kubeconform: "kubeconform" });
+    const rows = buildRows(sizes, corpusResults, { kustomize: "kubectl kustomize", kubeconform: "kubeconform" });
     process.stdout.write(`\n${formatTable(rows, { kustomize: Boolean(kubectl), kubeconform: Boolean(kubeconform) })}\n`);
     process.stdout.write(`\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; ` +
       `median of ${options.runs} run(s); load average ${machine.loadAverage} at the start, ${loadavg()[0].toFixed(2)} at the end.\n`);
@@ -65,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       writeJson(options.json, {
         generatedAt: new Date().toISOString(), machine, build, runs: options.runs,
         peers: { kubectl: peerInfo(kubectl), kubeconform: peerInfo(kubeconform) },
-        sizes, corpus: corpusResult, rows, untrustedInput: untrusted,
+        sizes, corpora: corpusResults, rows, untrustedInput: untrusted,
       });
     }
     return 0;
@@ -82,6 +83,7 @@ async function profile(ctx: BenchContext): Promise<Record<string, ProfileSummary
   const runs: { name: string; cwd: string; args: string[] }[] = [
     { name: `kforge check ${sizeLabel(size)}`, cwd: repo.root, args: ["check", "--format", "json", "--output", join(ctx.work, "profile-check.json")] },
     { name: `kforge lint corpus (${ctx.options.corpus.files}x${ctx.options.corpus.documentsPerFile})`, cwd: join(ctx.work, "corpus"), args: lintArgs(join(ctx.work, "profile-lint.json")) },
+    { name: `kforge lint corpus, findings in every file (${ctx.options.corpus.files}x${ctx.options.corpus.documentsPerFile})`, cwd: join(ctx.work, "corpus"), args: lintArgs(join(ctx.work, "profile-lint-findings.json"), "manifests-findings") },
   ];
   const summaries: Record<string, ProfileSummary> = {};
   runs.forEach((run, index) => {

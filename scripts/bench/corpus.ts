@@ -14,6 +14,8 @@ export interface CorpusSize {
 
 export interface Corpus {
   dir: string;
+  /** "few defects", or "findings in every file" (no Namespace, StorageClass or Secret objects). */
+  label: string;
   files: number;
   documents: number;
   /** Planted defects by kind; each should give at least one finding. */
@@ -38,18 +40,23 @@ export async function readRenderedReleases(renderedDir: string): Promise<Map<str
   return releases;
 }
 
-export async function writeCorpus(dir: string, size: CorpusSize, releases: Map<string, string[]>): Promise<Corpus> {
+/**
+ * `provided: false` leaves out the objects a cluster would provide (Namespaces, StorageClass,
+ * the placeholder Secrets): then every document refers to something missing, the common case
+ * when linting a folder of manifests, and nearly every file has findings that need positions.
+ */
+export async function writeCorpus(dir: string, size: CorpusSize, releases: Map<string, string[]>, { provided = true } = {}): Promise<Corpus> {
   await rm(dir, { recursive: true, force: true });
   if (![...releases.values()].some((docs) => docs.length > 0)) throw new Error("the source render has no release documents to copy into the corpus");
   const wanted = size.files * size.documentsPerFile;
-  const documents: string[] = sharedDocuments(releases);
+  const documents: string[] = provided ? sharedDocuments(releases) : [];
   let nodePorts = 0;
   // Node ports are cluster-wide: each copy needs its own, or nodeport-conflict fires on every
   // copy. The 2,768 ports of the default range last for about 30,000 documents.
   const nextNodePort = () => `nodePort: ${30000 + (nodePorts++ % 2768)}`;
   for (let copy = 0; documents.length < wanted; copy++) {
     for (const [release, rendered] of releases) {
-      const docs = [...rendered, ...placeholderSecrets(rendered)];
+      const docs = provided ? [...rendered, ...placeholderSecrets(rendered)] : rendered;
       const renamed = new RegExp(`\\b${release.replace(/[-.]/g, "\\$&")}\\b`, "g");
       for (const doc of docs) {
         if (documents.length >= wanted) break;
@@ -64,7 +71,7 @@ export async function writeCorpus(dir: string, size: CorpusSize, releases: Map<s
     const slice = documents.slice(file * size.documentsPerFile, (file + 1) * size.documentsPerFile);
     await writeFile(join(folder, `manifest-${String(file).padStart(5, "0")}.yaml`), slice.join("---\n"));
   }
-  return { dir, files: size.files, documents: documents.length, defects };
+  return { dir, label: provided ? "few defects" : "findings in every file", files: size.files, documents: documents.length, defects };
 }
 
 function splitDocuments(text: string): string[] {

@@ -3,7 +3,7 @@
  * process of the built CLI ("cold": nothing survives from the previous run but the OS file cache).
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { readRenderedReleases, writeCorpus, type Corpus } from "./corpus.js";
 import type { BenchOptions } from "./options.js";
 import { kubeconformSpec, kustomizeAll, type Peer } from "./peers.js";
@@ -82,29 +82,34 @@ function changeOneValuesFile(repo: SyntheticRepo, run: number): void {
 }
 
 /** The corpus, cut from the render of one Kubernetes 1.30 cluster of 40 releases (see corpus.ts). */
-export async function prepareCorpus(ctx: BenchContext): Promise<Corpus> {
+/** Two corpora cut from the render of one cluster: with few defects, and with findings in every file. */
+export async function prepareCorpus(ctx: BenchContext): Promise<Corpus[]> {
   const source = await writeSyntheticRepo(join(ctx.work, "corpus-source"), { clusters: 2, releases: 40 }, ctx.repoRoot);
   kforge(ctx, source.root, ["render"]);
   const releases = await readRenderedReleases(join(source.root, "clusters", source.clusterNames[1], "rendered"));
-  const corpus = await writeCorpus(join(ctx.work, "corpus", "manifests"), ctx.options.corpus, releases);
-  ctx.log(`corpus: ${corpus.files} files, ${corpus.documents} documents, planted defects ${JSON.stringify(corpus.defects)}`);
-  return corpus;
+  const corpora = [
+    await writeCorpus(join(ctx.work, "corpus", "manifests"), ctx.options.corpus, releases),
+    await writeCorpus(join(ctx.work, "corpus", "manifests-findings"), ctx.options.corpus, releases, { provided: false }),
+  ];
+  for (const corpus of corpora) ctx.log(`corpus (${corpus.label}): ${corpus.files} files, ${corpus.documents} documents, planted defects ${JSON.stringify(corpus.defects)}`);
+  return corpora;
 }
 
 /** `kforge lint` runs where the corpus is (a folder without policies/), on the relative path, as a user would. */
-export function lintArgs(report: string): string[] {
-  return ["lint", "manifests", "--kube-version", "1.30", "--format", "json", "--output", report];
+export function lintArgs(report: string, folder = "manifests"): string[] {
+  return ["lint", folder, "--kube-version", "1.30", "--format", "json", "--output", report];
 }
 
 export async function measureCorpus(ctx: BenchContext, corpus: Corpus, kubeconform: Peer | undefined): Promise<CorpusResult> {
   const cwd = join(ctx.work, "corpus");
-  const report = join(ctx.work, "lint-corpus.json");
-  const lint = await series(ctx.options.runs, noPreparation, () => kforge(ctx, cwd, lintArgs(report), [0, 1]));
+  const folder = basename(corpus.dir);
+  const report = join(ctx.work, `lint-${folder}.json`);
+  const lint = await series(ctx.options.runs, noPreparation, () => kforge(ctx, cwd, lintArgs(report, folder), [0, 1]));
   const summary = readSummary(report);
-  ctx.log(`corpus: ${describe(`lint (${summary.errors} errors, ${summary.warnings} warnings)`, lint)}`);
-  const result: CorpusResult = { files: corpus.files, documents: corpus.documents, defects: corpus.defects, findings: { errors: summary.errors, warnings: summary.warnings }, lint };
+  ctx.log(`corpus (${corpus.label}): ${describe(`lint (${summary.errors} errors, ${summary.warnings} warnings)`, lint)}`);
+  const result: CorpusResult = { label: corpus.label, files: corpus.files, documents: corpus.documents, defects: corpus.defects, findings: { errors: summary.errors, warnings: summary.warnings }, lint };
   if (kubeconform) {
-    result.kubeconform = await series(ctx.options.runs, noPreparation, () => runPeer(kubeconformSpec(kubeconform, "manifests", cwd, ctx.options.timeoutMs)));
+    result.kubeconform = await series(ctx.options.runs, noPreparation, () => runPeer(kubeconformSpec(kubeconform, folder, cwd, ctx.options.timeoutMs)));
     ctx.log(`corpus: ${describe(kubeconform.name, result.kubeconform)}`);
   }
   return result;

@@ -18,6 +18,8 @@ export interface SizeResult {
 }
 
 export interface CorpusResult {
+  /** Which corpus: "few defects" or "findings in every file". */
+  label: string;
   files: number;
   documents: number;
   defects: Record<string, number>;
@@ -46,7 +48,7 @@ export interface Row {
 const cpuRatio = (a: Series, b: Series | undefined) => (b && a.cpuMedianMs && b.cpuMedianMs ? a.cpuMedianMs / b.cpuMedianMs : undefined);
 const all = (checks: (boolean | undefined)[]) => (checks.includes(false) ? false : checks.includes(undefined) ? undefined : true);
 
-export function buildRows(sizes: readonly SizeResult[], corpus: CorpusResult | undefined, peerNames: { kustomize: string; kubeconform: string }): Row[] {
+export function buildRows(sizes: readonly SizeResult[], corpora: readonly CorpusResult[], peerNames: { kustomize: string; kubeconform: string }): Row[] {
   const rows: Row[] = [];
   for (const s of sizes) {
     const ratio = s.kustomize && s.check.medianMs / s.kustomize.medianMs;
@@ -79,16 +81,16 @@ export function buildRows(sizes: readonly SizeResult[], corpus: CorpusResult | u
       kforge: growth, unit: "x", target: "linear: growth <= 1.25x", met: growth <= 1.25,
     });
   }
-  if (corpus) {
+  for (const corpus of corpora) {
     const ratio = corpus.kubeconform && corpus.lint.medianMs / corpus.kubeconform.medianMs;
     rows.push({
-      measurement: `lint corpus (${corpus.files} files, ${corpus.documents} documents)`, kforge: corpus.lint.medianMs, kforgeCpu: corpus.lint.cpuMedianMs, unit: "ms",
+      measurement: `lint corpus, ${corpus.label} (${corpus.files} files, ${corpus.documents} documents, ${corpus.findings.errors + corpus.findings.warnings} errors and warnings)`, kforge: corpus.lint.medianMs, kforgeCpu: corpus.lint.cpuMedianMs, unit: "ms",
       peer: corpus.kubeconform && { name: peerNames.kubeconform, median: corpus.kubeconform.medianMs, cpuMedian: corpus.kubeconform.cpuMedianMs }, ratio,
       cpuRatio: cpuRatio(corpus.lint, corpus.kubeconform),
       target: "ratio <= 1.0", met: ratio === undefined ? undefined : ratio <= 1,
     });
     rows.push({
-      measurement: "peak memory lint corpus", kforge: corpus.lint.maxRssMb ?? 0, unit: "MiB",
+      measurement: `peak memory lint corpus, ${corpus.label}`, kforge: corpus.lint.maxRssMb ?? 0, unit: "MiB",
       peer: corpus.kubeconform?.maxRssMb !== undefined ? { name: peerNames.kubeconform, median: corpus.kubeconform.maxRssMb } : undefined, target: "",
     });
   }
