@@ -24,6 +24,12 @@ export interface LintTarget {
    * "files": arbitrary manifests, objects may exist elsewhere.
    */
   mode: "cluster" | "files";
+  /**
+   * The repository's admission policies for this cluster (policies/admission/): their
+   * ValidatingAdmissionPolicies, bindings and parameter objects, read from their own files and
+   * not part of the linted set.
+   */
+  admission?: readonly Resource[];
 }
 
 /** A problem a rule reports; the runner adds rule id, severity, positions and remediation. */
