@@ -37,7 +37,7 @@ export function evaluatePolicy(policy: CompiledPolicy, request: RequestVariables
   for (const condition of policy.matchConditions) {
     const result = condition.program.evaluate(values);
     if (!result.ok) {
-      failed(result, `matchCondition '${condition.name}'`, objectPath(condition.program));
+      failed(result, `matchCondition '${condition.name}'`, failurePath(condition.program, policy, request.object));
       return failures;
     }
     if (result.value !== true) {
@@ -47,7 +47,7 @@ export function evaluatePolicy(policy: CompiledPolicy, request: RequestVariables
   }
   for (const validation of policy.validations) {
     const result = validation.program.evaluate(values);
-    const path = objectPath(validation.program);
+    const path = failurePath(validation.program, policy, request.object);
     if (!result.ok) {
       failed(result, `expression '${validation.program.expression}'`, path);
       continue;
@@ -63,7 +63,8 @@ export function evaluatePolicy(policy: CompiledPolicy, request: RequestVariables
       // As the API server does: a messageExpression that fails or gives no usable string falls back to message.
       if (text.ok && typeof text.value === "string" && text.value.trim() !== "" && !/[\r\n]/.test(text.value)) message = text.value;
     }
-    failures.push(validation.reason ? { message, path, reason: validation.reason } : { message, path });
+    const at = failurePath(validation.program, policy, request.object, message);
+    failures.push(validation.reason ? { message, path: at, reason: validation.reason } : { message, path: at });
   }
   return failures;
 }
@@ -81,9 +82,50 @@ function defineLazy(variables: Record<string, unknown>, name: string, program: C
   });
 }
 
-/** The deepest field of `object` the expression selects (`object.spec.replicas` -> spec.replicas), or the object. */
-function objectPath(program: CelProgram): FieldPath {
+/**
+ * The field a failure is about: the deepest field of the object that the expression selects,
+ * directly or through the variables it reads (`object.spec.replicas` -> spec.replicas), that the
+ * object has. When that is a mapping or list, the field inside it whose text the message quotes
+ * (an image named in the message, say), so the finding lands on the value to change.
+ */
+function failurePath(program: CelProgram, policy: CompiledPolicy, object: unknown, message?: string): FieldPath {
+  const programs = [program];
+  const seen = new Set<string>();
+  for (let i = 0; i < programs.length; i++) {
+    for (const selection of programs[i].selections) {
+      const name = selection.variable === "variables" ? selection.path[0] : undefined;
+      if (name === undefined || seen.has(name)) continue;
+      seen.add(name);
+      const variable = policy.variables.find((entry) => entry.name === name);
+      if (variable) programs.push(variable.program);
+    }
+  }
   let best: readonly string[] = [];
-  for (const selection of program.selections) if (selection.variable === "object" && selection.path.length > best.length) best = selection.path;
-  return best;
+  for (const { selections } of programs) {
+    for (const selection of selections) if (selection.variable === "object" && selection.path.length > best.length && valueAt(object, selection.path) !== undefined) best = selection.path;
+  }
+  const quoted = message === undefined ? undefined : quotedField(valueAt(object, best), message);
+  return quoted ? [...best, ...quoted] : best;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const step of path) {
+    if (!node || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Record<string, unknown>)[step];
+  }
+  return node;
+}
+
+/** The first string field (3 characters or more) under `value` that `message` contains, breadth first, within a bound. */
+function quotedField(value: unknown, message: string): (string | number)[] | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const queue: { node: unknown; path: (string | number)[] }[] = [{ node: value, path: [] }];
+  for (let visited = 0; visited < queue.length && visited < 5_000; visited++) {
+    const { node, path } = queue[visited];
+    if (typeof node === "string" && node.length >= 3 && message.includes(node)) return path;
+    if (Array.isArray(node)) node.forEach((item, index) => queue.push({ node: item, path: [...path, index] }));
+    else if (node && typeof node === "object") for (const [key, item] of Object.entries(node)) queue.push({ node: item, path: [...path, key] });
+  }
+  return undefined;
 }

@@ -233,7 +233,8 @@ spec: {size: 3}
 `) + binding("  policyName: replica-limit\n  validationActions: [Deny]\n"),
         "case.yaml": deployment(),
       },
-      errors: [{ line: 1, column: 1, message: `${DENIED}images must come from bjrdc206.reg/: nginx:1.25` }],
+      // At the image the message names, found through the variable the validation reads.
+      errors: [{ line: 13, column: 16, message: `${DENIED}images must come from bjrdc206.reg/: nginx:1.25` }],
     },
     {
       name: "messageExpression that fails falls back to message",
