@@ -117,15 +117,16 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
   return node;
 }
 
-/** The first string field (3 characters or more) under `value` that `message` contains, breadth first, within a bound. */
+/** The longest string field (3 characters or more) under `value` that `message` contains (the first of equals, breadth first), within a bound. */
 function quotedField(value: unknown, message: string): (string | number)[] | undefined {
   if (!value || typeof value !== "object") return undefined;
   const queue: { node: unknown; path: (string | number)[] }[] = [{ node: value, path: [] }];
+  let best: { length: number; path: (string | number)[] } | undefined;
   for (let visited = 0; visited < queue.length && visited < 5_000; visited++) {
     const { node, path } = queue[visited];
-    if (typeof node === "string" && node.length >= 3 && message.includes(node)) return path;
+    if (typeof node === "string" && node.length >= 3 && node.length > (best?.length ?? 0) && message.includes(node)) best = { length: node.length, path };
     if (Array.isArray(node)) node.forEach((item, index) => queue.push({ node: item, path: [...path, index] }));
     else if (node && typeof node === "object") for (const [key, item] of Object.entries(node)) queue.push({ node: item, path: [...path, key] });
   }
-  return undefined;
+  return best?.path;
 }

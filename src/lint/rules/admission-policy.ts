@@ -41,7 +41,15 @@ export const rule: Rule = {
           context.report({ resource, path: ["apiVersion"], message: `${unserved}: the cluster refuses this object, so the policy is not in force` });
           continue;
         }
-        if (unserved) context.report({ resource, path: ["apiVersion"], severity: "info", message: `${unserved}: the cluster cannot enforce this policy; kforge evaluates it offline` });
+        if (unserved && kind === POLICY) {
+          context.report({
+            resource,
+            path: ["apiVersion"],
+            severity: "info",
+            message: `${POLICY} '${nameOf(resource)}' of policies/admission/ is evaluated by kforge only: ${unserved}, so the cluster cannot enforce it`,
+            remediation: "Nothing to fix: kforge keeps checking the policy on every PR. For the cluster to enforce it too, apply it with an API version its Kubernetes release serves, or limit it to other clusters with the kforge.dev/clusters annotation.",
+          });
+        }
         if (kind === POLICY) policies.set(nameOf(resource), resource);
         else bindings.push(resource);
       }
