@@ -62,6 +62,8 @@ export interface RuleMeta {
   rationale: string;
   /** How to fix it. */
   remediation: string;
+  /** A short example (YAML and the finding it gives), shown by `kforge explain` after the fix. */
+  example?: string;
   /** JSON Schema of the rule's options in policy files. */
   optionsSchema?: Record<string, unknown>;
 }

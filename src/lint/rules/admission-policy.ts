@@ -25,6 +25,27 @@ export const rule: Rule = {
     rationale:
       "The API server evaluates ValidatingAdmissionPolicies on every create and refuses the object when a validation with the Deny action fails: the sync stops there, after the PR was merged. kforge evaluates the policies and their bindings offline (match rules, namespace and object selectors, matchConditions, variables, params, validationActions, failurePolicy) and reports the message the API server would return. Policies whose expressions do not compile, bindings to a missing policy and API versions the cluster does not serve are reported too. `authorizer` checks need the live cluster, so a policy using them is reported as not evaluated.",
     remediation: "Change the object so the policy's validation holds, as its message says; the policy and its binding name the rule (or fix the policy itself when the finding is on it).",
+    example: `# policies/admission/replica-ceiling.yaml (or in a cluster's tree)
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: replica-ceiling}
+spec:
+  matchConstraints:
+    resourceRules:
+    - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [deployments]}
+  validations:
+  - expression: "object.spec.replicas <= 3"
+    message: "at most 3 replicas"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: {name: replica-ceiling}
+spec:
+  policyName: replica-ceiling
+  validationActions: [Deny]
+
+# A Deployment with replicas: 5 gets, at spec.replicas (and its values line):
+# error  ValidatingAdmissionPolicy 'replica-ceiling' with binding 'replica-ceiling' denied request: at most 3 replicas`,
   },
   check(context) {
     const repository = context.target.admission ?? [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rule } from "../../../src/lint/rules/admission-policy.js";
 import { parseManifests } from "../../../src/resources/parse-manifests.js";
+import { makeRepo, runCli } from "../../helpers/temp-repo.js";
 import { lintWithRule, testRule } from "../rule-tester.js";
 
 /** A policy (lines 1-4, then `spec`), its binding follows in the same file. */
@@ -392,5 +393,18 @@ describe("admission policies of the repository (policies/admission/)", () => {
     expect(findings[1].message).toBe(
       "ValidatingAdmissionPolicy 'replica-limit' of policies/admission/ is evaluated by kforge only: admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is not served by Kubernetes 1.18 (v1 from 1.30, v1beta1 from 1.28 to 1.33); this release has no ValidatingAdmissionPolicy API, so the cluster cannot enforce it",
     );
+  });
+});
+
+describe("kforge explain admission-policy", () => {
+  it("shows a policy, its binding and the finding, and the example gives that finding", async () => {
+    const run = await runCli(["explain", "admission-policy"], makeRepo({}));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Example:\n  # policies/admission/replica-ceiling.yaml");
+    expect(run.stdout).toContain("  kind: ValidatingAdmissionPolicyBinding\n");
+    const finding = "ValidatingAdmissionPolicy 'replica-ceiling' with binding 'replica-ceiling' denied request: at most 3 replicas";
+    expect(run.stdout).toContain(finding);
+    const findings = lintWithRule(rule, { name: "example", yaml: { "policy.yaml": rule.meta.example!, "case.yaml": deployment() } });
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([`case.yaml:8:13 ${finding}`]);
   });
 });
