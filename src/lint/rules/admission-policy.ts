@@ -99,11 +99,8 @@ spec:
         context.report({ resource: binding, path: ["spec", "policyName"], message: `${BINDING} '${nameOf(binding)}' binds ${POLICY} '${policyName}', which is not in the set${repository.length > 0 ? " nor in policies/admission/" : ""}: nothing is enforced`, remediation: `Name an existing ${POLICY} in spec.policyName, or add the policy.` });
         continue;
       }
-      const actions = Array.isArray(spec.validationActions) ? spec.validationActions.filter((action): action is string => typeof action === "string" && action in ACTIONS) : [];
-      if (actions.length === 0) {
-        context.report({ resource: binding, path: ["spec", "validationActions"], message: `${BINDING} '${nameOf(binding)}' needs \`validationActions\`: a list of Deny, Warn and Audit` });
-        continue;
-      }
+      const actions = validationActions(context, binding);
+      if (!actions) continue;
       const policy = compilePolicy(target);
       if (!usable.has(policy)) continue;
       const action = actions.includes("Deny") ? "Deny" : actions.includes("Warn") ? "Warn" : "Audit";
@@ -137,6 +134,21 @@ function evaluateAll(context: RuleContext, bound: { binding: Resource; policy: C
       }
     }
   }
+}
+
+/** The binding's validationActions, or undefined (reported) when the API server would refuse them. */
+function validationActions(context: RuleContext, binding: Resource): string[] | undefined {
+  const spec = isObject(binding.object.spec) ? binding.object.spec : {};
+  const listed: unknown[] = Array.isArray(spec.validationActions) ? spec.validationActions : [];
+  const refuse = (path: (string | number)[], message: string) => {
+    context.report({ resource: binding, path: ["spec", "validationActions", ...path], message: `${BINDING} '${nameOf(binding)}': ${message}` });
+    return undefined;
+  };
+  if (listed.length === 0) return refuse([], "needs `validationActions`: a list of Deny, Warn and Audit");
+  const unknown = listed.findIndex((action) => typeof action !== "string" || !(action in ACTIONS));
+  if (unknown >= 0) return refuse([unknown], `\`${String(listed[unknown])}\` is not a validation action: use Deny, Warn or Audit`);
+  if (listed.includes("Deny") && listed.includes("Warn")) return refuse([], "Deny and Warn may not be used together: Deny already reports the failure to the client");
+  return listed as string[];
 }
 
 /** The API server's text for a failed validation under each action. */

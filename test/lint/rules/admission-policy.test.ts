@@ -348,6 +348,14 @@ spec: {size: 30}
       errors: [{ file: "policy.yaml", line: 17, column: 1, message: "needs `validationActions`" }],
     },
     {
+      name: "a validation action that does not exist, and Deny with Warn",
+      yaml: { "policy.yaml": limit("[Deny, Block]") + binding("  policyName: replica-limit\n  validationActions: [Deny, Warn]\n", "both"), "case.yaml": deployment() },
+      errors: [
+        { file: "policy.yaml", line: 19, column: 29, message: "ValidatingAdmissionPolicyBinding 'replica-limit-binding': `Block` is not a validation action: use Deny, Warn or Audit" },
+        { file: "policy.yaml", line: 25, column: 22, message: "ValidatingAdmissionPolicyBinding 'both': Deny and Warn may not be used together" },
+      ],
+    },
+    {
       name: "v1 is not served by 1.29: the policy and binding are refused, not evaluated",
       yaml: { "policy.yaml": limit(), "case.yaml": deployment() },
       target: { kubernetesVersion: "1.29" },
