@@ -352,7 +352,7 @@ spec: {size: 30}
       yaml: { "policy.yaml": limit("[Deny, Block]") + binding("  policyName: replica-limit\n  validationActions: [Deny, Warn]\n", "both"), "case.yaml": deployment() },
       errors: [
         { file: "policy.yaml", line: 19, column: 29, message: "ValidatingAdmissionPolicyBinding 'replica-limit-binding': `Block` is not a validation action: use Deny, Warn or Audit" },
-        { file: "policy.yaml", line: 25, column: 22, message: "ValidatingAdmissionPolicyBinding 'both': Deny and Warn may not be used together" },
+        { file: "policy.yaml", line: 26, column: 22, message: "ValidatingAdmissionPolicyBinding 'both': Deny and Warn may not be used together" },
       ],
     },
     {
