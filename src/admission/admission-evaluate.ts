@@ -1,4 +1,4 @@
-import type { CelProgram, CelResult } from "../cel/cel-program.js";
+import { DEFAULT_BUDGET, type CelProgram, type CelResult } from "../cel/cel-program.js";
 import type { FieldPath } from "../resources/resource.js";
 import type { CompiledPolicy } from "./admission-compile.js";
 
@@ -8,6 +8,9 @@ export interface RequestVariables {
   request: Record<string, unknown>;
   namespaceObject: unknown;
 }
+
+/** What all expressions of one policy may spend on one request (as the API server's per-request CEL budget): ten expressions' worth. */
+export const REQUEST_BUDGET = DEFAULT_BUDGET.cost * 10;
 
 /** Why the request would be refused (or warned about): the text after "denied request: ". */
 export interface PolicyFailure {
@@ -28,14 +31,22 @@ export function evaluatePolicy(policy: CompiledPolicy, request: RequestVariables
   const failures: PolicyFailure[] = [];
   const variables: Record<string, unknown> = {};
   const values: Record<string, unknown> = { ...request, oldObject: null, params, variables, authorizer: null };
-  for (const variable of policy.variables) defineLazy(variables, variable.name, variable.program, values);
+  const spent = { cost: 0 };
+  // Each run gets what is left of the request's budget, at most one expression's.
+  const run = (program: CelProgram): CelResult => {
+    const result = program.evaluate(values, { ...DEFAULT_BUDGET, cost: Math.max(0, Math.min(DEFAULT_BUDGET.cost, REQUEST_BUDGET - spent.cost)) });
+    spent.cost += result.cost;
+    if (!result.ok && result.kind === "budget" && spent.cost >= REQUEST_BUDGET) return { ...result, message: `was stopped: the expressions of this policy spent the request's budget of ${REQUEST_BUDGET} steps` };
+    return result;
+  };
+  for (const variable of policy.variables) defineLazy(variables, variable.name, variable.program, run);
   const failed = (result: Extract<CelResult, { ok: false }>, what: string, path: FieldPath) => {
     if (policy.failurePolicy === "Ignore") return;
     const message = result.kind === "budget" ? `${what} ${result.message}` : `${what} resulted in error: ${result.message}`;
     failures.push({ message, path, evaluationError: true });
   };
   for (const condition of policy.matchConditions) {
-    const result = condition.program.evaluate(values);
+    const result = run(condition.program);
     if (!result.ok) {
       failed(result, `matchCondition '${condition.name}'`, failurePath(condition.program, policy, request.object));
       return failures;
@@ -46,10 +57,11 @@ export function evaluatePolicy(policy: CompiledPolicy, request: RequestVariables
     }
   }
   for (const validation of policy.validations) {
-    const result = validation.program.evaluate(values);
+    const result = run(validation.program);
     const path = failurePath(validation.program, policy, request.object);
     if (!result.ok) {
       failed(result, `expression '${validation.program.expression}'`, path);
+      if (spent.cost >= REQUEST_BUDGET) break; // as on the API server, the rest of the policy is not evaluated
       continue;
     }
     if (result.value === true) continue;
@@ -59,7 +71,7 @@ export function evaluatePolicy(policy: CompiledPolicy, request: RequestVariables
     }
     let message = validation.message ?? `failed expression: ${validation.program.expression}`;
     if (validation.messageExpression) {
-      const text = validation.messageExpression.evaluate(values);
+      const text = run(validation.messageExpression);
       // As the API server does: a messageExpression that fails or gives no usable string falls back to message.
       if (text.ok && typeof text.value === "string" && text.value.trim() !== "" && !/[\r\n]/.test(text.value)) message = text.value;
     }
@@ -70,12 +82,12 @@ export function evaluatePolicy(policy: CompiledPolicy, request: RequestVariables
 }
 
 /** `variables.name`, evaluated on first read and kept; an error is thrown to each expression that reads it. */
-function defineLazy(variables: Record<string, unknown>, name: string, program: CelProgram, values: Record<string, unknown>): void {
+function defineLazy(variables: Record<string, unknown>, name: string, program: CelProgram, run: (program: CelProgram) => CelResult): void {
   let result: CelResult | undefined;
   Object.defineProperty(variables, name, {
     enumerable: true,
     get() {
-      result ??= program.evaluate(values);
+      result ??= run(program);
       if (result.ok) return result.value;
       throw new Error(`variables.${name}: ${result.message}`);
     },

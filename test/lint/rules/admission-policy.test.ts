@@ -76,6 +76,9 @@ ${paramRef}`);
 
 const DENIED = "ValidatingAdmissionPolicy 'replica-limit' with binding 'replica-limit-binding' denied request: ";
 const hundred = `[${Array.from({ length: 100 }, (_, i) => i).join(",")}]`;
+const many = `[${Array.from({ length: 300 }, (_, i) => i).join(",")}]`;
+/** About 720,000 steps: within one expression's budget, and fourteen of them exceed the request's. */
+const expensive = `  - expression: "${many}.all(a, ${many}.all(b, a + b >= 0))"\n`;
 
 testRule(rule, {
   valid: [
@@ -269,6 +272,11 @@ spec: {size: 3}
       name: "an expression over its cost budget is stopped and, under Fail, denies",
       yaml: { "policy.yaml": limit("[Deny]", `  - expression: "${hundred}.all(a, ${hundred}.all(b, ${hundred}.all(c, a + b + c >= 0)))"\n`), "case.yaml": deployment(3) },
       errors: [{ line: 1, column: 1, message: /denied request: expression '.*' exceeded its cost budget of 1000000 steps and was stopped$/ }],
+    },
+    {
+      name: "all expressions of a policy share the request's budget: the one that runs out is stopped",
+      yaml: { "policy.yaml": limit("[Deny]", expensive.repeat(15)), "case.yaml": deployment(3) },
+      errors: [{ line: 1, column: 1, message: /denied request: expression '.*' was stopped: the expressions of this policy spent the request's budget of 10000000 steps$/ }],
     },
     {
       name: "a custom resource matched by its CRD's plural",
