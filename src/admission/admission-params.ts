@@ -19,7 +19,7 @@ export function resolveParams(policy: CompiledPolicy, binding: Resource, pool: r
   if (!ref) return { error: `failed to configure binding: the policy has paramKind ${policy.paramKind.kind} but the binding has no paramRef` };
   const { apiVersion, kind } = policy.paramKind;
   const candidates = pool.filter((resource) => resource.object.apiVersion === apiVersion && resource.object.kind === kind);
-  const namespaced = candidates.length === 0 || !isClusterScoped(candidates[0]);
+  const namespaced = !isClusterScoped(candidates[0] ?? ({ object: { apiVersion, kind } } as Resource));
   let inNamespace: string | undefined;
   if (namespaced) {
     inNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
