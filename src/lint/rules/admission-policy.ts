@@ -59,7 +59,7 @@ spec:
         if (!kind) continue;
         const unserved = unservedReason(String(resource.object.apiVersion), kind, context.target.kubernetesVersion);
         if (unserved && !fromRepository) {
-          context.report({ resource, path: ["apiVersion"], message: `${unserved}: the cluster refuses this object, so the policy is not in force` });
+          context.report({ resource, path: ["apiVersion"], message: `${unserved.reason}: the cluster refuses this object, so the policy is not in force; ${unserved.instead}` });
           continue;
         }
         if (unserved && kind === POLICY) {
@@ -67,7 +67,7 @@ spec:
             resource,
             path: ["apiVersion"],
             severity: "info",
-            message: `${POLICY} '${nameOf(resource)}' of policies/admission/ is evaluated by kforge only: ${unserved}, so the cluster cannot enforce it`,
+            message: `${POLICY} '${nameOf(resource)}' of policies/admission/ is evaluated by kforge only: ${unserved.reason}, so the cluster cannot enforce it (${unserved.instead})`,
             remediation: "Nothing to fix: kforge keeps checking the policy on every PR. For the cluster to enforce it too, apply it with an API version its Kubernetes release serves, or limit it to other clusters with the kforge.dev/clusters annotation.",
           });
         }

@@ -368,7 +368,7 @@ spec: {size: 30}
       yaml: { "policy.yaml": limit(), "case.yaml": deployment() },
       target: { kubernetesVersion: "1.29" },
       errors: [
-        { file: "policy.yaml", line: 1, column: 13, message: "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is not served by Kubernetes 1.29 (v1 from 1.30, v1beta1 from 1.28 to 1.33); use admissionregistration.k8s.io/v1beta1" },
+        { file: "policy.yaml", line: 1, column: 13, message: "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is not served by Kubernetes 1.29 (v1 from 1.30, v1beta1 from 1.28 to 1.33): the cluster refuses this object, so the policy is not in force; use admissionregistration.k8s.io/v1beta1" },
         { file: "policy.yaml", line: 14, column: 13, message: "ValidatingAdmissionPolicyBinding is not served by Kubernetes 1.29" },
       ],
     },
@@ -380,7 +380,7 @@ spec: {size: 30}
       },
       target: { kubernetesVersion: "1.34" },
       errors: [
-        { file: "policy.yaml", line: 1, column: 13, message: "admissionregistration.k8s.io/v1beta1 ValidatingAdmissionPolicy is not served by Kubernetes 1.34 (v1 from 1.30, v1beta1 from 1.28 to 1.33); use admissionregistration.k8s.io/v1" },
+        { file: "policy.yaml", line: 1, column: 13, message: "admissionregistration.k8s.io/v1beta1 ValidatingAdmissionPolicy is not served by Kubernetes 1.34 (v1 from 1.30, v1beta1 from 1.28 to 1.33): the cluster refuses this object, so the policy is not in force; use admissionregistration.k8s.io/v1" },
         { file: "policy.yaml", line: 14, column: 13, message: "not served by Kubernetes 1.34" },
       ],
     },
@@ -407,7 +407,7 @@ describe("admission policies of the repository (policies/admission/)", () => {
     const findings = lintWithRule(rule, { name: "repository", yaml: deployment(), target: { admission, kubernetesVersion: "1.18" } });
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`)).toEqual(["case.yaml:8:13 error", "policies/admission/replicas.yaml:1:13 info"]);
     expect(findings[1].message).toBe(
-      "ValidatingAdmissionPolicy 'replica-limit' of policies/admission/ is evaluated by kforge only: admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is not served by Kubernetes 1.18 (v1 from 1.30, v1beta1 from 1.28 to 1.33); this release has no ValidatingAdmissionPolicy API, so the cluster cannot enforce it",
+      "ValidatingAdmissionPolicy 'replica-limit' of policies/admission/ is evaluated by kforge only: admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is not served by Kubernetes 1.18 (v1 from 1.30, v1beta1 from 1.28 to 1.33), so the cluster cannot enforce it (this release has no ValidatingAdmissionPolicy API)",
     );
   });
 });
