@@ -50,5 +50,5 @@ ${meta.description}
 Why: ${meta.rationale}
 
 Fix: ${meta.remediation}
-${options}`;
+${meta.example ? `\nExample:\n${meta.example.replace(/^/gm, "  ")}\n` : ""}${options}`;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { expiredExemptions } from "../policy/apply-policy.js";
+import { admissionForCluster } from "../policy/load-admission-policies.js";
 import type { Policy } from "../policy/policy.js";
 import type { ClusterRender } from "../render/render-clusters.js";
 import type { LintedTarget } from "../report/lint-report.js";
@@ -35,6 +36,7 @@ export function lintClusterRenders(renders: readonly ClusterRender[], rules: rea
       provided: cluster.provided,
       mode: "cluster",
     };
+    if (policy.admission) target.admission = admissionForCluster(policy.admission, cluster.name);
     const result = lintSet({ resources, target, rules, policy, cluster: cluster.name, today });
     run.findings.push(...result.findings);
     run.exempted += result.exempted;

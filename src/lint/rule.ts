@@ -24,6 +24,12 @@ export interface LintTarget {
    * "files": arbitrary manifests, objects may exist elsewhere.
    */
   mode: "cluster" | "files";
+  /**
+   * The repository's admission policies for this cluster (policies/admission/): their
+   * ValidatingAdmissionPolicies, bindings and parameter objects, read from their own files and
+   * not part of the linted set.
+   */
+  admission?: readonly Resource[];
 }
 
 /** A problem a rule reports; the runner adds rule id, severity, positions and remediation. */
@@ -56,6 +62,8 @@ export interface RuleMeta {
   rationale: string;
   /** How to fix it. */
   remediation: string;
+  /** A short example (YAML and the finding it gives), shown by `kforge explain` after the fix. */
+  example?: string;
   /** JSON Schema of the rule's options in policy files. */
   optionsSchema?: Record<string, unknown>;
 }

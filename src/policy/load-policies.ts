@@ -6,9 +6,13 @@ import { kforgeSchema } from "../repo/kforge-schemas.js";
 import { schemaDiagnostics } from "../repo/schema-diagnostics.js";
 import type { FieldPath } from "../resources/resource.js";
 import { parseYamlFile, type YamlFile } from "../yaml/read-yaml-file.js";
+import { loadAdmissionPolicies } from "./load-admission-policies.js";
 import type { Exemption, Policy, RulePolicy } from "./policy.js";
 
-/** Reads policies/*.yaml (sorted by name) under root; a missing folder is an empty policy. */
+/**
+ * Reads policies/*.yaml (sorted by name) under root, and the admission policies of
+ * policies/admission/; a missing folder is an empty policy.
+ */
 export async function loadPolicies(root: string): Promise<{ policy: Policy; diagnostics: Diagnostic[] }> {
   const files = (await fg("policies/*.{yaml,yml}", { cwd: root, onlyFiles: true })).sort();
   const policy: Policy = { files, rules: new Map(), clusters: new Map(), clusterAt: new Map(), exemptions: [] };
@@ -24,6 +28,9 @@ export async function loadPolicies(root: string): Promise<{ policy: Policy; diag
     }
     mergePolicy(policy, yaml);
   }
+  const admission = await loadAdmissionPolicies(root);
+  if (admission.resources.length > 0) policy.admission = admission.resources;
+  diagnostics.push(...admission.diagnostics);
   return { policy, diagnostics };
 }
 

@@ -1,4 +1,5 @@
 import type { Severity } from "../lint/finding.js";
+import type { Resource } from "../resources/resource.js";
 import type { SourceRef } from "../yaml/span.js";
 
 export type SeveritySetting = Severity | "off";
@@ -31,6 +32,8 @@ export interface Policy {
   /** Where each `spec.clusters.<name>` key is written (the first file that names it). */
   clusterAt: Map<string, SourceRef>;
   exemptions: Exemption[];
+  /** The objects of policies/admission/ (admission policies, bindings, params), for the `admission-policy` rule. */
+  admission?: readonly Resource[];
 }
 
 export const EMPTY_POLICY: Policy = { files: [], rules: new Map(), clusters: new Map(), clusterAt: new Map(), exemptions: [] };

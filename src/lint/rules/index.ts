@@ -1,4 +1,5 @@
 import type { Rule, RuleMeta } from "../rule.js";
+import { rule as admissionPolicy } from "./admission-policy.js";
 import { rule as apiValidation } from "./api-validation.js";
 import { rule as clusterAdminBinding } from "./cluster-admin-binding.js";
 import { rule as clusterScopedNamespace } from "./cluster-scoped-namespace.js";
@@ -27,6 +28,7 @@ import { rule as workloadSelector } from "./workload-selector.js";
 
 /** Every rule, by id, sorted. A test checks each has a test file and docs. */
 export const RULES: readonly Rule[] = [
+  admissionPolicy,
   apiValidation,
   clusterAdminBinding,
   clusterScopedNamespace,
