@@ -18,6 +18,7 @@ import { buildRows, formatTable, type SizeResult } from "./bench/results-table.j
 import { BenchRunError, kforgeSpec, runKforge } from "./bench/run-timed.js";
 import { sizeLabel } from "./bench/synthetic-repo.js";
 import { formatUntrustedInput, measureUntrustedInput } from "./bench/untrusted-input.js";
+import { formatAdmissionCost, measureAdmissionCost } from "./bench/admission-cost.js";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const KFORGE_BIN = join(REPO_ROOT, "bin", "kforge.js");
@@ -57,16 +58,18 @@ async function main(argv: string[]): Promise<number> {
     const corpusResults = [];
     for (const corpus of corpora) corpusResults.push(await measureCorpus(ctx, corpus, kubeconform));
     const untrusted = measureUntrustedInput(ctx);
+    const admission = measureAdmissionCost(ctx);
     const rows = buildRows(sizes, corpusResults, { kustomize: "kubectl kustomize", kubeconform: "kubeconform" });
     process.stdout.write(`\n${formatTable(rows, { kustomize: Boolean(kubectl), kubeconform: Boolean(kubeconform) })}\n`);
     process.stdout.write(`\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; ` +
       `median of ${options.runs} run(s); load average ${machine.loadAverage} at the start, ${loadavg()[0].toFixed(2)} at the end.\n`);
     process.stdout.write(`\n${formatUntrustedInput(untrusted)}\n`);
+    process.stdout.write(`\n${formatAdmissionCost(admission)}\n`);
     if (options.json) {
       writeJson(options.json, {
         generatedAt: new Date().toISOString(), machine, build, runs: options.runs,
         peers: { kubectl: peerInfo(kubectl), kubeconform: peerInfo(kubeconform) },
-        sizes, corpora: corpusResults, rows, untrustedInput: untrusted,
+        sizes, corpora: corpusResults, rows, untrustedInput: untrusted, admissionPolicies: admission,
       });
     }
     return 0;
