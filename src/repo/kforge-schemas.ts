@@ -26,12 +26,19 @@ const USER_AJV_OPTIONS = { allErrors: true, useDefaults: true, strict: false, ve
  * schemas are not registered by $id, so two blueprints may reuse one.
  */
 export function userAjv(): Ajv {
-  if (!shared) {
-    // Blueprint values schemas come from pull requests: their patterns run on RE2 (linear time).
-    shared = new Ajv({ ...USER_AJV_OPTIONS, code: { regExp: linearRegExp } });
-    addPlugins(shared);
-  }
+  // Blueprint values schemas come from pull requests: their patterns run on RE2 (linear time).
+  shared ??= createUserAjv({ source: false });
   return shared;
+}
+
+/**
+ * A new ajv with the options of userAjv. `source: true` is for the build, which writes the code of
+ * kforge's own schemas (trusted, so their patterns use JavaScript's engine).
+ */
+export function createUserAjv({ source }: { source: boolean }): Ajv {
+  const ajv = new Ajv({ ...USER_AJV_OPTIONS, code: source ? { source: true } : { regExp: linearRegExp } });
+  addPlugins(ajv);
+  return ajv;
 }
 
 const compiled = new Map<string, ValidateFunction>();
@@ -53,8 +60,7 @@ function schemasHash(): string {
 
 /** JavaScript source of the kforge schemas' validators, compiled at build time (exports cluster, blueprint, policy). */
 export function kforgeSchemasSource(): string {
-  const ajv = new Ajv({ ...USER_AJV_OPTIONS, code: { source: true } });
-  addPlugins(ajv);
+  const ajv = createUserAjv({ source: true });
   for (const name of KFORGE_SCHEMAS) ajv.addSchema(JSON.parse(schemaText(name)), name);
   return standaloneSource(ajv, Object.fromEntries(KFORGE_SCHEMAS.map((name) => [name, name])), schemasHash());
 }

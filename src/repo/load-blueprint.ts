@@ -10,6 +10,7 @@ import { readBlueprintSources, VALUES_SCHEMA, type BlueprintSources } from "./bl
 import { userAjv, kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { compileValuesSchema } from "./values-schema-problems.js";
+import { precompiledValuesValidator } from "./library-values-schemas.js";
 import { findControlCharacters } from "./control-characters.js";
 
 /** Blueprints a release can name: the repository's blueprints/ and kforge's library. */
@@ -103,6 +104,9 @@ function checkValuesSchema(text: string, file: string): ValuesSchema {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { diagnostics: [{ code: "blueprint-schema", file, line: 1, column: 1, message: "invalid values schema: it must be a JSON object (a mapping)", hint: "a blueprint's values.schema.json must be a valid JSON Schema (draft-07)" }] };
   }
+  // A library blueprint's schema (or an unchanged copy) was checked and compiled by the build.
+  const built = precompiledValuesValidator(value);
+  if (built) return { validator: () => built, diagnostics: [] };
   // Compiled here, not on first use: a schema ajv cannot compile is an input error at its line.
   const { validate, diagnostics } = compileValuesSchema(userAjv(), value, text, file);
   return validate ? { validator: () => validate, diagnostics: [] } : { diagnostics };

@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource } from "../repo/kforge-schemas.js";
+import { BLUEPRINT_VALUES_FILE, libraryValuesSource } from "../repo/library-values-schemas.js";
 import { writePrecompiled } from "./precompiled-code.js";
 import { kindKeysByFirstRelease, precompiledFileName, standaloneValidatorsSource, type PrecompiledSet } from "./standalone-validators.js";
 
@@ -41,7 +42,8 @@ if (isMainThread) {
     ),
   );
   writePrecompiled(`${out}${KFORGE_SCHEMAS_FILE}`, kforgeSchemasSource());
-  process.stdout.write(`validators: ${KFORGE_SCHEMAS_FILE}\n`);
+  writePrecompiled(`${out}${BLUEPRINT_VALUES_FILE}`, libraryValuesSource());
+  process.stdout.write(`validators: ${KFORGE_SCHEMAS_FILE}, ${BLUEPRINT_VALUES_FILE}\n`);
 } else {
   for (const set of workerData as PrecompiledSet[]) parentPort!.postMessage(build(set));
 }

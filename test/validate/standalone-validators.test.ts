@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource, loadPrecompiledKforgeSchemas, userAjv } from "../../src/repo/kforge-schemas.js";
+import { BLUEPRINT_VALUES_FILE, libraryValuesSource, valuesSchemaKey } from "../../src/repo/library-values-schemas.js";
+import { loadPrecompiled, sha256 } from "../../src/validate/precompiled-code.js";
 import { createManifestAjv } from "../../src/validate/schema-ajv.js";
 import { loadKubernetesBundle } from "../../src/validate/schema-bundle.js";
 import { firstReleaseOf, kindKeysByFirstRelease, loadPrecompiledValidators, precompiledFileName, standaloneValidatorsSource } from "../../src/validate/standalone-validators.js";
@@ -85,3 +87,30 @@ describe("precompiled kforge schemas", () => {
     expect(compiled(structuredClone(bad))).toBe(false);
   });
 });
+
+describe("precompiled library values schemas", () => {
+  writeFileSync(join(folder, BLUEPRINT_VALUES_FILE), libraryValuesSource());
+  const schema = JSON.parse(readFileSync(new URL("../../blueprints/web-app/values.schema.json", import.meta.url), "utf8")) as object;
+  const built = loadPrecompiled(BLUEPRINT_VALUES_FILE, sha256(libraryKeys().join("\0")), folderUrl)?.[valuesSchemaKey(schema)];
+
+  it("validate values exactly as the run-time compiled schema does, defaults included", () => {
+    const compiled = userAjv().compile(schema);
+    expect(built).toBeTypeOf("function");
+    for (const values of [{ image: "nginx:1.27" }, { image: 5, replicas: "two", unknown: true }, {}]) {
+      const [a, b] = [structuredClone(values), structuredClone(values)];
+      expect(built!(a)).toBe(compiled(b));
+      expect(JSON.parse(JSON.stringify(built!.errors ?? null))).toEqual(JSON.parse(JSON.stringify(compiled.errors ?? null)));
+      expect(a).toEqual(b);
+    }
+  });
+
+  it("are found by content only: a changed schema is compiled as usual", () => {
+    expect(valuesSchemaKey({ ...schema, description: "changed" })).not.toBe(valuesSchemaKey(schema));
+  });
+});
+
+function libraryKeys(): string[] {
+  const folder = new URL("../../blueprints/", import.meta.url);
+  return readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    .map((name) => valuesSchemaKey(JSON.parse(readFileSync(new URL(`${name}/values.schema.json`, folder), "utf8"))));
+}
