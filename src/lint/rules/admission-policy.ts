@@ -1,5 +1,6 @@
 import { compilePolicy, type CompiledPolicy } from "../../admission/admission-compile.js";
 import { evaluatePolicy, type PolicyFailure } from "../../admission/admission-evaluate.js";
+import { typeProblems } from "../../admission/admission-type-check.js";
 import { matchesCriteria } from "../../admission/admission-match.js";
 import { resolveParams } from "../../admission/admission-params.js";
 import { admissionRequest, namespaceLookup } from "../../admission/admission-request.js";
@@ -116,6 +117,7 @@ function evaluateAll(context: RuleContext, bound: { binding: Resource; policy: C
   const isClusterScoped = scopeResolver(pool);
   const plurals = crdPlurals(context.resources);
   const namespaces = namespaceLookup(context.resources);
+  const typeChecked = new Set<string>();
   for (const resource of context.resources) {
     // The API server never runs these policies on their own kinds, so a policy cannot lock itself in.
     if (apiGroupOf(resource.object.apiVersion) === GROUP) continue;
@@ -123,6 +125,7 @@ function evaluateAll(context: RuleContext, bound: { binding: Resource; policy: C
     for (const { binding, policy, severity, verb } of bound) {
       request ??= admissionRequest(resource, isClusterScoped(resource), plurals, namespaces);
       if (!matchesCriteria(policy.matchConstraints, request.match)) continue;
+      reportTypeProblems(context, policy, resource, typeChecked);
       const spec = isObject(binding.object.spec) ? binding.object.spec : {};
       if (spec.matchResources !== undefined && !matchesCriteria(spec.matchResources, request.match)) continue;
       const params = resolveParams(policy, binding, pool, request.match.namespace, isClusterScoped);
@@ -133,6 +136,22 @@ function evaluateAll(context: RuleContext, bound: { binding: Resource; policy: C
         context.report({ resource, path: failure.path, severity, message: findingMessage(policy.name, nameOf(binding), verb, failure), ...(failure.evaluationError ? { remediation: `The policy could not be evaluated for this object and its failurePolicy is Fail, so the API server refuses it: fix the policy or its params, or the object.` } : {}) });
       }
     }
+  }
+}
+
+/** Type problems of a policy for the kind of an object it matches, once per policy and kind. */
+function reportTypeProblems(context: RuleContext, policy: CompiledPolicy, resource: Resource, done: Set<string>): void {
+  const apiVersion = String(resource.object.apiVersion);
+  const kind = String(resource.object.kind);
+  const id = `${policy.name}|${apiVersion}|${kind}`;
+  if (done.has(id)) return;
+  done.add(id);
+  for (const problem of typeProblems(policy, apiVersion, kind, context.target.kubernetesVersion)) {
+    context.report({
+      resource: policy.resource, path: problem.path, severity: "warning",
+      message: `${POLICY} '${policy.name}': ${problem.message}; the API server reports this in the policy's status.typeChecking, and the expression fails when it runs on such an object`,
+      remediation: "Fix the field name or the types in the expression, or narrow matchConstraints to the kinds it is written for (a ternary on object.kind does not help the type checker: wrap each branch in dyn())." ,
+    });
   }
 }
 

@@ -237,13 +237,20 @@ spec: {size: 3}
 `) + binding("  policyName: replica-limit\n  validationActions: [Deny]\n"),
         "case.yaml": deployment(),
       },
-      // At the image the message names, found through the variable the validation reads.
-      errors: [{ line: 13, column: 16, message: `${DENIED}images must come from bjrdc206.reg/: nginx:1.25` }],
+      // At the image the message names, found through the variable the validation reads; the
+      // unused variable names a field Deployments do not have, which type checking reports.
+      errors: [
+        { line: 13, column: 16, message: `${DENIED}images must come from bjrdc206.reg/: nginx:1.25` },
+        { file: "policy.yaml", line: 15, column: 17, message: "spec.variables.1.expression does not type-check against apps/v1 Deployment: No such key: missing" },
+      ],
     },
     {
       name: "messageExpression that fails falls back to message",
       yaml: { "policy.yaml": limit("[Deny]").replace('<= 3"\n', '<= 3"\n    message: "too many replicas"\n    messageExpression: "object.spec.nothing"\n'), "case.yaml": deployment() },
-      errors: [{ line: 8, column: 13, message: `${DENIED}too many replicas` }],
+      errors: [
+        { line: 8, column: 13, message: `${DENIED}too many replicas` },
+        { file: "policy.yaml", line: 14, column: 24, message: "spec.validations.0.messageExpression does not type-check against apps/v1 Deployment: No such key: nothing" },
+      ],
     },
     {
       name: "params: the ConfigMap of the object's namespace, by name, in messageExpression",
@@ -409,6 +416,37 @@ describe("admission policies of the repository (policies/admission/)", () => {
     expect(findings[1].message).toBe(
       "ValidatingAdmissionPolicy 'replica-limit' of policies/admission/ is evaluated by kforge only: admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is not served by Kubernetes 1.18 (v1 from 1.30, v1beta1 from 1.28 to 1.33), so the cluster cannot enforce it (this release has no ValidatingAdmissionPolicy API)",
     );
+  });
+});
+
+describe("type checking against the matched kinds' schemas", () => {
+  const typed = (expression: string, message = "") => policy(`${deployments}  validations:
+  - expression: "${expression}"
+${message}`) + binding(`  policyName: replica-limit
+  validationActions: [Deny]
+`);
+  const run = (yaml: string, kubernetesVersion = "1.36") => lintWithRule(rule, { name: "typed", yaml: { "policy.yaml": yaml, "case.yaml": deployment(2) }, target: { kubernetesVersion } });
+
+  it("warns at the expression when a field does not exist in the matched kind, as the API server's status.typeChecking does", () => {
+    const findings = run(typed("object.spec.replicass <= 3"));
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      "case.yaml:7:1 error ValidatingAdmissionPolicy 'replica-limit' with binding 'replica-limit-binding' denied request: expression 'object.spec.replicass <= 3' resulted in error: No such key: replicass",
+      "policy.yaml:12:17 warning ValidatingAdmissionPolicy 'replica-limit': spec.validations.0.expression does not type-check against apps/v1 Deployment: No such key: replicass; the API server reports this in the policy's status.typeChecking, and the expression fails when it runs on such an object",
+    ]);
+  });
+
+  it("warns on a comparison of mismatched types and on a messageExpression, per matched kind", () => {
+    const findings = run(typed("object.spec.replicas <= '3'", '    messageExpression: "object.metadata.nmae"\n'));
+    expect(findings.filter((f) => f.severity === "warning").map((f) => `${f.line} ${f.message.slice(f.message.indexOf("spec."), f.message.indexOf(";"))}`)).toEqual([
+      "12 spec.validations.0.expression does not type-check against apps/v1 Deployment: no such overload: int <= string",
+      "13 spec.validations.0.messageExpression does not type-check against apps/v1 Deployment: No such key: nmae",
+    ]);
+  });
+
+  it("accepts what the schema allows, and leaves dyn() and maps alone", () => {
+    for (const expression of ["object.spec.replicas <= 3", "object.metadata.labels['app'] == 'web' || object.spec.replicas < 4", "dyn(object).spec.anything == 1 || true", "object.spec.template.spec.containers.all(c, c.image.startsWith('nginx'))"]) {
+      expect(run(typed(expression)).filter((f) => f.severity === "warning"), expression).toEqual([]);
+    }
   });
 });
 
