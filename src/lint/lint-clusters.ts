@@ -3,6 +3,7 @@ import { expiredExemptions } from "../policy/apply-policy.js";
 import type { Policy } from "../policy/policy.js";
 import type { ClusterRender } from "../render/render-clusters.js";
 import type { LintedTarget } from "../report/lint-report.js";
+import { importedCrdSet } from "../validate/imported-registry.js";
 import { resolveSchemaSet } from "../validate/validate-schema.js";
 import type { Finding } from "./finding.js";
 import { lintSet } from "./lint-set.js";
@@ -34,6 +35,7 @@ export function lintClusterRenders(renders: readonly ClusterRender[], rules: rea
       nodePortRange: cluster.nodePortRange,
       provided: cluster.provided,
       mode: "cluster",
+      crds: (cluster.crdSets ?? []).flatMap((name) => importedCrdSet(name)?.crds ?? []),
     };
     const result = lintSet({ resources, target, rules, policy, cluster: cluster.name, today });
     run.findings.push(...result.findings);
