@@ -5,7 +5,7 @@ import { join } from "node:path";
  * A small Kubernetes API, as the definitions of an OpenAPI v2 document: ObjectMeta, a ConfigMap
  * and a Deployment-like kind (apps/v1 Deployment with spec.replicas and spec.paused).
  */
-export function v2Definitions(ref = (name: string) => ({ $ref: `#/definitions/${name}` })): Record<string, unknown> {
+export function v2Definitions(ref: (name: string) => object = (name) => ({ $ref: `#/definitions/${name}` })): Record<string, unknown> {
   const meta = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
   return {
     [meta]: {
