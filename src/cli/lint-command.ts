@@ -33,7 +33,9 @@ node-port range, provided objects and policy (policies/*.yaml). An input error (
 blueprint, values, template) is a finding, and the other clusters are still linted.
 With PATHs: lints files or folders of manifests (multi-document YAML) as one set, for the
 Kubernetes version given by --kube-version (default: the newest supported). Policies are read
-from ./policies when present.
+from ./policies when present. Versions and CRD sets imported with \`kforge schemas import\`
+(schemas/imported/) are used: in cluster mode the CRD sets each cluster file lists in
+spec.schemas.crds, with PATHs every imported set.
 
 Options:
   --cluster NAME        lint only this cluster (cluster mode); repeatable
