@@ -102,6 +102,10 @@ async function importRelease(io: CliIo, root: string, given: string, paths: stri
     throw new UsageError(`kforge ships the schemas of Kubernetes ${version}; importing ${version} replaces them for this repository: pass --force to do that`);
   }
   const input: OpenApiInput = flags.openapi !== undefined ? await readOpenApi(resolve(io.cwd, flags.openapi), flags.openapi, displayPath(root, resolve(io.cwd, flags.openapi))) : await readClusterOpenApi(flags.context);
+  const stated = input.statedVersion === undefined ? undefined : parseMinor(input.statedVersion);
+  if (stated !== undefined && stated !== minor) {
+    throw new ImportError(`${input.source} describes Kubernetes ${input.statedVersion} (info.version), not ${version}; import it as --kube-version 1.${stated}, or give the API of ${version}`);
+  }
   const written = await writeImportedRelease(root, version, input);
   const note = shipped ? `; it replaces the shipped schemas of Kubernetes ${version} in this repository` : "";
   io.stdout(`kforge schemas import: wrote ${written.file} (${plural(written.kinds, "kind")}, ${plural(written.definitions, "definition")}) from ${input.source}${note}.\n`);

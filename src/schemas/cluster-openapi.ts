@@ -1,7 +1,7 @@
 import type { JsonSchema } from "../validate/value-schemas.js";
 import { ImportError } from "./import-error.js";
 import type { OpenApiInput } from "./import-openapi.js";
-import { isRecord } from "./import-openapi.js";
+import { isRecord, statedVersion } from "./import-openapi.js";
 import { runKubectl } from "./kubectl.js";
 import { definitionsFromV3 } from "./openapi-v3.js";
 import { parseJson } from "./parse-json.js";
@@ -22,7 +22,7 @@ export async function readClusterOpenApi(context?: string): Promise<OpenApiInput
     documents.push((await rawJson(url, context)) as JsonSchema);
   }
   const where = context ? `context ${context}` : "the current context";
-  return { definitions: definitionsFromV3(documents), source: `OpenAPI v3 of the cluster (kubectl, ${where}; ${documents.length} documents)` };
+  return { definitions: definitionsFromV3(documents), source: `OpenAPI v3 of the cluster (kubectl, ${where}; ${documents.length} documents)`, statedVersion: statedVersion(documents) };
 }
 
 async function rawJson(path: string, context?: string): Promise<unknown> {

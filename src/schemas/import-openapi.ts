@@ -9,6 +9,17 @@ import { parseJson } from "./parse-json.js";
 export interface OpenApiInput {
   definitions: Record<string, JsonSchema>;
   source: string;
+  /** The Kubernetes version the documents say they describe (`info.version`, "v1.37.0"), when one does. */
+  statedVersion?: string;
+}
+
+/** The first `info.version` of the documents that reads as a Kubernetes version. */
+export function statedVersion(documents: readonly unknown[]): string | undefined {
+  for (const document of documents) {
+    const version = ((document as JsonSchema | null)?.info as JsonSchema | undefined)?.version;
+    if (typeof version === "string" && /^v?1\.\d+(\.\d+)?([-+].*)?$/.test(version)) return version;
+  }
+  return undefined;
 }
 
 /**
@@ -21,8 +32,8 @@ export async function readOpenApi(path: string, label: string, shown = basename(
   if (!info) throw new ImportError(`--openapi ${label}: no such file or folder`);
   if (info.isDirectory()) return readV3Folder(path, label, shown);
   const document = parseJson(await readFile(path, "utf8"), label) as JsonSchema;
-  if (isRecord(document?.definitions)) return { definitions: document.definitions as Record<string, JsonSchema>, source: `OpenAPI v2 document ${shown}` };
-  if (hasV3Schemas(document)) return { definitions: definitionsFromV3([document]), source: `OpenAPI v3 document ${shown}` };
+  if (isRecord(document?.definitions)) return { definitions: document.definitions as Record<string, JsonSchema>, source: `OpenAPI v2 document ${shown}`, statedVersion: statedVersion([document]) };
+  if (hasV3Schemas(document)) return { definitions: definitionsFromV3([document]), source: `OpenAPI v3 document ${shown}`, statedVersion: statedVersion([document]) };
   throw new ImportError(`${label}: neither an OpenAPI v2 document (no "definitions") nor an OpenAPI v3 one (no "components.schemas"); give swagger.json or the folder api/openapi-spec/v3 of the Kubernetes repository`);
 }
 
@@ -34,7 +45,7 @@ async function readV3Folder(path: string, label: string, shown: string): Promise
     if (hasV3Schemas(document)) documents.push(document as JsonSchema);
   }
   if (documents.length === 0) throw new ImportError(`--openapi ${label}: the folder has no OpenAPI v3 document (*.json with "components.schemas"); give the folder api/openapi-spec/v3 of the Kubernetes repository, or swagger.json`);
-  return { definitions: definitionsFromV3(documents), source: `OpenAPI v3 folder ${shown} (${documents.length} documents)` };
+  return { definitions: definitionsFromV3(documents), source: `OpenAPI v3 folder ${shown} (${documents.length} documents)`, statedVersion: statedVersion(documents) };
 }
 
 export function isRecord(value: unknown): value is JsonSchema {

@@ -72,7 +72,7 @@ describe("kforge schemas import --kube-version --openapi", () => {
 
   it("replaces a shipped version only with --force, and says so", async () => {
     const root = makeRepo({});
-    writeV2(root);
+    writeV2(root, "v1.30.4");
     const refused = await runCli(["schemas", "import", "--kube-version", "1.30", "--openapi", "swagger.json"], root);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("kforge ships the schemas of Kubernetes 1.30; importing 1.30 replaces them for this repository: pass --force to do that");
@@ -113,5 +113,15 @@ describe("kforge schemas import --kube-version --openapi", () => {
     expect((await runCli(["schemas", "import", "--kube-version", "two", "--from-cluster"], root)).stderr).toContain('--kube-version two: not a Kubernetes version');
     expect((await runCli(["schemas", "export"], root)).stderr).toContain('unknown subcommand "export": kforge schemas has one, import');
     expect((await runCli(["schemas", "import"], root)).stderr).toContain("say what to import");
+  });
+});
+
+describe("the version the documents state", () => {
+  it("must be the version imported", async () => {
+    const root = makeRepo({});
+    writeV2(root);
+    const result = await runCli(["schemas", "import", "--kube-version", "1.38", "--openapi", "swagger.json"], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("kforge schemas import: OpenAPI v2 document swagger.json describes Kubernetes v1.37.0 (info.version), not 1.38; import it as --kube-version 1.37, or give the API of 1.38\n");
   });
 });

@@ -67,9 +67,9 @@ export function v3Documents(): Record<string, unknown> {
   };
 }
 
-export function writeV2(dir: string): string {
+export function writeV2(dir: string, version = "v1.37.0"): string {
   const file = join(dir, "swagger.json");
-  writeFileSync(file, JSON.stringify({ swagger: "2.0", info: { title: "Kubernetes", version: "v1.37.0" }, paths: {}, definitions: v2Definitions() }, null, 2));
+  writeFileSync(file, JSON.stringify({ swagger: "2.0", info: { title: "Kubernetes", version }, paths: {}, definitions: v2Definitions() }, null, 2));
   return file;
 }
 
