@@ -5,6 +5,7 @@ import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
 import { LINT_FLAGS, lintOutputOptions, today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
 import { resolveRoot } from "./resolve-root.js";
+import { useImportedSchemas } from "../schemas/imported-schemas.js";
 import { writeReport } from "./write-report.js";
 import { plural } from "../report/plural.js";
 
@@ -44,6 +45,7 @@ errors are error findings), 2 usage errors or a file-system fault.`,
     }
     const output = lintOutputOptions(values);
     const root = resolveRoot(io.cwd, values.root);
+    useImportedSchemas(root);
     const clusters = await selectClusters(root, values.cluster);
     const run = await checkReport(root, { clusters, failOn: output.failOn, today: today() });
     await writeReport(run.report, output, io, root, run.files);

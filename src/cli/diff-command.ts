@@ -10,6 +10,7 @@ import { suggest, today } from "./lint-options.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
+import { useImportedSchemas } from "../schemas/imported-schemas.js";
 import { useColor } from "./use-color.js";
 
 const FORMATS = ["text", "json", "markdown"] as const;
@@ -79,6 +80,7 @@ load).`,
     const format = values.format ?? "text";
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: expected one of ${FORMATS.join(", ")}${suggest(format, FORMATS)}`);
     const root = resolveRoot(io.cwd, values.root);
+    useImportedSchemas(root);
     const base = values.base ?? "HEAD";
     const run = await computeDiff({ root, base, cluster: values.cluster, today: today() }).catch((error: unknown) => {
       throw error instanceof BaseRevisionError ? new UsageError(error.message) : error;

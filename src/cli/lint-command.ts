@@ -15,6 +15,8 @@ import { kubeVersionOption, LINT_FLAGS, lintOutputOptions, today } from "./lint-
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
+import { importsRoot, useImportedSchemas } from "../schemas/imported-schemas.js";
+import { allImportedCrds } from "../validate/imported-registry.js";
 import { writeReport } from "./write-report.js";
 
 const FLAGS = { ...LINT_FLAGS, ...CLUSTER_FLAG, "kube-version": { type: "string" } } as const;
@@ -31,7 +33,9 @@ node-port range, provided objects and policy (policies/*.yaml). An input error (
 blueprint, values, template) is a finding, and the other clusters are still linted.
 With PATHs: lints files or folders of manifests (multi-document YAML) as one set, for the
 Kubernetes version given by --kube-version (default: the newest supported). Policies are read
-from ./policies when present.
+from ./policies when present. Versions and CRD sets imported with \`kforge schemas import\`
+(schemas/imported/) are used: in cluster mode the CRD sets each cluster file lists in
+spec.schemas.crds, with PATHs every imported set.
 
 Options:
   --cluster NAME        lint only this cluster (cluster mode); repeatable
@@ -39,7 +43,8 @@ Options:
   --format F            text (default), json, sarif, github (workflow commands), markdown
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       exit 1 when a finding is at or above LEVEL: error (default) or warning
-  --root DIR            repository root for cluster mode
+  --root DIR            repository root for cluster mode; with PATHs, the folder whose
+                        schemas/imported/ is used (default: nearest with clusters/)
   -h, --help            show this help
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration errors, or a file-system fault.`,
@@ -52,8 +57,10 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     const output = lintOutputOptions(values);
     if (positionals.length > 0 && values.cluster?.length) throw new UsageError("--cluster lints a cluster's render; it cannot be combined with PATHs");
     if (positionals.length === 0 && values["kube-version"]) throw new UsageError("--kube-version applies to PATHs; clusters use their own spec.kubernetesVersion");
-    const kubeVersion = kubeVersionOption(values["kube-version"]);
     const root = positionals.length > 0 ? io.cwd : resolveRoot(io.cwd, values.root);
+    // Imported versions and CRD sets: of the repository the files are in, or of the root.
+    useImportedSchemas(positionals.length > 0 ? importsRoot(io.cwd, values.root) : root);
+    const kubeVersion = kubeVersionOption(values["kube-version"]);
     const { policy, diagnostics: loadProblems } = await loadPolicies(root);
     // Cluster names in the policy are judged against the repository's clusters in cluster mode.
     const policyProblems = positionals.length > 0 || loadProblems.length > 0 ? loadProblems : unknownPolicyClusters(policy, await clusterNames(root));
@@ -67,7 +74,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     let inputFindings: Finding[] = [];
     if (positionals.length > 0) {
       try {
-        run = await lintPaths(io.cwd, positionals, { kubernetesVersion: kubeVersion, nodePortRange: { min: 30000, max: 32767 }, provided: { storageClasses: [], namespaces: [] }, mode: "files" }, RULES, policy, today());
+        run = await lintPaths(io.cwd, positionals, { kubernetesVersion: kubeVersion, nodePortRange: { min: 30000, max: 32767 }, provided: { storageClasses: [], namespaces: [] }, mode: "files", crds: allImportedCrds() }, RULES, policy, today());
       } catch (error) {
         if (error instanceof MissingPathError) throw new UsageError(error.message);
         throw error;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeFileSystemError, isFileSystemError, TreeWriteError } from "../diagnostics/file-system-error.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { ImportError } from "../schemas/import-error.js";
 import { EXIT, UsageError, type CliIo, type Command } from "./cli-io.js";
 /**
  * Commands are loaded when run: `kforge check` never loads the GitHub client, `kforge render`
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import("./diff-command.js")).diffCommand,
   comment: async () => (await import("./comment-command.js")).commentCommand,
   explain: async () => (await import("./explain-command.js")).explainCommand,
+  schemas: async () => (await import("./schemas-command.js")).schemasCommand,
 };
 
 /** Every command, loaded (for the overall help and for tests of each command's usage). */
@@ -69,6 +71,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(error.complete ? `kforge: ${error.message}\n` : `kforge ${name}: ${error.message}\nRun \`kforge ${name} --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    // A malformed file under schemas/imported/: where it is, and how to write it again.
+    if (error instanceof ImportError) {
+      io.stderr(`kforge ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
     // A full disk, a permission or a limit is the environment, not a bug: one sentence, no trace.

@@ -10,6 +10,7 @@ import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
 import { parseFlags } from "./parse-flags.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { resolveRoot } from "./resolve-root.js";
+import { useImportedSchemas } from "../schemas/imported-schemas.js";
 import { plural } from "../report/plural.js";
 
 const FLAGS = { ...CLUSTER_FLAG, check: { type: "boolean" }, "no-cache": { type: "boolean" }, root: { type: "string" } } as const;
@@ -55,6 +56,7 @@ render holding the lock, or a file-system fault (full disk, permissions: the tre
 
 export async function runRender(io: CliIo, options: { cluster?: string[]; check: boolean; root?: string; cache?: boolean }): Promise<number> {
   const root = resolveRoot(io.cwd, options.root);
+  useImportedSchemas(root);
   if (options.check) return renderAndWrite(io, root, options);
   // Two renders writing one tree at once would interleave their files: one waits for the other.
   let lock;

@@ -4,6 +4,7 @@ import { admissionForCluster } from "../policy/load-admission-policies.js";
 import type { Policy } from "../policy/policy.js";
 import type { ClusterRender } from "../render/render-clusters.js";
 import type { LintedTarget } from "../report/lint-report.js";
+import { importedCrdSet } from "../validate/imported-registry.js";
 import { resolveSchemaSet } from "../validate/validate-schema.js";
 import type { Finding } from "./finding.js";
 import { lintSet } from "./lint-set.js";
@@ -35,6 +36,7 @@ export function lintClusterRenders(renders: readonly ClusterRender[], rules: rea
       nodePortRange: cluster.nodePortRange,
       provided: cluster.provided,
       mode: "cluster",
+      crds: (cluster.crdSets ?? []).flatMap((name) => importedCrdSet(name)?.crds ?? []),
     };
     if (policy.admission) target.admission = admissionForCluster(policy.admission, cluster.name);
     const result = lintSet({ resources, target, rules, policy, cluster: cluster.name, today });

@@ -30,6 +30,12 @@ export interface LintTarget {
    * not part of the linted set.
    */
   admission?: readonly Resource[];
+  /**
+   * CustomResourceDefinitions installed in the cluster but not in the linted set: the imported
+   * CRD sets a cluster file names in spec.schemas.crds, or (files mode) every imported set.
+   * Custom resources of their kinds are validated like those of CRDs in the set.
+   */
+  crds?: readonly Resource[];
 }
 
 /** A problem a rule reports; the runner adds rule id, severity, positions and remediation. */

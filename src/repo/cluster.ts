@@ -33,6 +33,8 @@ export interface Cluster {
   provided: Provided;
   imageRewrite: Record<string, string>;
   releases: ReleaseSpec[];
+  /** Names of the imported CRD sets (schemas/imported/crds/<name>.yaml) installed in the cluster. */
+  crdSets: string[];
 }
 
 /** `spec.gitops` of a cluster file, with `renderedPath` added by kforge. */

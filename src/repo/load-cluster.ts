@@ -4,6 +4,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseYamlFile } from "../yaml/read-yaml-file.js";
 import { RENDERED_DIR, type Cluster, type Provided } from "./cluster.js";
 import { newestVersion, SUPPORTED_MINORS, supportedVersionList, unsupportedVersionMessage } from "../validate/schema-sets.js";
+import { importedCrdSet, importedCrdSetNames } from "../validate/imported-registry.js";
+import { closestName } from "../diagnostics/closest-name.js";
 import { kforgeSchema } from "./kforge-schemas.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { findControlCharacters } from "./control-characters.js";
@@ -45,8 +47,16 @@ export async function loadCluster(root: string, file: string, text?: string, rep
     at(["metadata", "name"], `cluster name "${data.metadata.name}" does not match its folder "${folder}"`, `rename the folder or set metadata.name: ${folder}`);
   }
   if (!supportedVersionList().includes(data.spec.kubernetesVersion)) {
-    at(["spec", "kubernetesVersion"], unsupportedVersionMessage(String(data.spec.kubernetesVersion)), `set kubernetesVersion to the release the cluster runs, "1.${SUPPORTED_MINORS.min}" to "${newestVersion()}"`);
+    at(["spec", "kubernetesVersion"], unsupportedVersionMessage(String(data.spec.kubernetesVersion)), `set kubernetesVersion to the release the cluster runs, "1.${SUPPORTED_MINORS.min}" to "${newestVersion()}" or an imported one`);
   }
+  const crdSets: string[] = data.spec.schemas?.crds ?? [];
+  crdSets.forEach((name, index) => {
+    if (importedCrdSet(name)) return;
+    const available = importedCrdSetNames();
+    const guess = closestName(name, available);
+    const listed = available.length > 0 ? `the imported sets are ${available.join(", ")}${guess ? ` (did you mean ${guess}?)` : ""}` : "the repository has no imported CRD set (schemas/imported/crds/ is empty)";
+    at(["spec", "schemas", "crds", index], `CRD set "${name}" is not imported: ${listed}`, `import it with \`kforge schemas import --crds ${name} <files or folders>\` (or --from-cluster), or remove it`);
+  });
   const range = parseRange(data.spec.nodePortRange);
   if (!range) at(["spec", "nodePortRange"], `nodePortRange "${data.spec.nodePortRange}" is not a range like 30000-32767 within 1-65535`);
   const seen = new Map<string, number>();
@@ -71,6 +81,7 @@ export async function loadCluster(root: string, file: string, text?: string, rep
       provided,
       imageRewrite: data.spec.imageRegistry?.rewrite ?? {},
       releases: data.spec.releases,
+      crdSets,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { importedRelease, type ImportedRelease } from "./imported-registry.js";
 import { linearRegExp } from "./linear-regexp.js";
 import { loadGitopsBundle, loadKubernetesBundle, type KindMap } from "./schema-bundle.js";
 import { firstReleaseOf, loadPrecompiledValidators } from "./standalone-validators.js";
@@ -44,14 +45,39 @@ function sharedKubernetesAjv(): Ajv {
 
 const releases = new Map<string, BundleValidators>();
 
-/** Validators of one Kubernetes release ("1.30"); undefined when kforge has no schemas for it. */
+const imported = new WeakMap<ImportedRelease, BundleValidators>();
+
+/**
+ * Validators of one Kubernetes release ("1.30"); undefined when kforge has no schemas for it.
+ * A release the repository imported comes first (it may override a shipped one).
+ */
 export function releaseValidators(release: string): BundleValidators | undefined {
+  const own = importedRelease(release);
+  if (own) return importedValidators(own);
   let validators = releases.get(release);
   if (!validators) {
     const entry = loadKubernetesBundle().releases[release];
     if (!entry) return undefined;
     validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, (key) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) })?.[key]);
     releases.set(release, validators);
+  }
+  return validators;
+}
+
+/** An imported release: its own ajv, each kind compiled on first use. */
+function importedValidators(release: ImportedRelease): BundleValidators {
+  let validators = imported.get(release);
+  if (!validators) {
+    let ajv: Ajv | undefined;
+    const releaseAjv = () => {
+      if (!ajv) {
+        ajv = createManifestAjv();
+        ajv.addSchema({ $id: "bundle", definitions: release.strict.definitions });
+      }
+      return ajv;
+    };
+    validators = createValidators(release.strict.kinds, "bundle#/definitions/meta.v1.ObjectMeta", releaseAjv, () => undefined);
+    imported.set(release, validators);
   }
   return validators;
 }

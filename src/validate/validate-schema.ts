@@ -5,9 +5,11 @@ import { describeSchemaErrors, type DescribeOptions } from "./describe-schema-er
 import { kindAvailability } from "./kind-availability.js";
 import { atLeast, builtinDeprecations, parseKubeVersion } from "../lint/kube/deprecated-apis.js";
 import { gitopsValidators, releaseValidators } from "./schema-ajv.js";
-import { loadKindIndex } from "./schema-bundle.js";
+import { importedRelease } from "./imported-registry.js";
+import { kindIndexWithImports } from "./kind-index-with-imports.js";
 import type { SchemaProblem } from "./schema-problem.js";
-import { resolveTarget, supportedVersionList, unsupportedVersionMessage } from "./schema-sets.js";
+import { isShippedMinor, resolveTarget, supportedVersionList, unsupportedVersionMessage } from "./schema-sets.js";
+import type { KindIndex } from "./schema-bundle.js";
 import { withoutNulls } from "./without-nulls.js";
 
 export type { SchemaProblem, SchemaProblemCode } from "./schema-problem.js";
@@ -46,6 +48,7 @@ export function createSchemaValidator(options: { kubernetesVersion: string; crds
   if (!target || !release) throw new Error(unsupportedVersionMessage(options.kubernetesVersion));
   const crds = crdValidators(options.crds ?? [], () => release.ajv, release.objectMetaRef);
   const gitops = gitopsValidators();
+  const index = kindIndexWithImports();
 
   const run = (validate: ValidateFunction, object: unknown, how: DescribeOptions): SchemaProblem[] =>
     validate(object) ? [] : describeSchemaErrors(validate.errors ?? [], object, how);
@@ -62,7 +65,7 @@ export function createSchemaValidator(options: { kubernetesVersion: string; crds
     if (builtIn) return run(builtIn, object, STRICT);
     const fromGitops = gitops.validatorFor(apiVersion, kind);
     if (fromGitops) return run(fromGitops, object, GITOPS);
-    return notServed(target.version, apiVersion, kind);
+    return notServed(index, target.version, apiVersion, kind);
   };
 
   const knows = (apiVersion: string, kind: string): boolean => crds.has(apiVersion, kind) || release.has(apiVersion, kind) || gitops.has(apiVersion, kind);
@@ -71,9 +74,11 @@ export function createSchemaValidator(options: { kubernetesVersion: string; crds
 }
 
 /** Why a kind the release does not serve is rejected, naming what the release serves instead. */
-function notServed(version: string, apiVersion: string, kind: string): SchemaProblem[] {
-  const availability = kindAvailability(loadKindIndex(), version, apiVersion, kind);
-  if (availability.status === "unknown") {
+function notServed(index: KindIndex, version: string, apiVersion: string, kind: string): SchemaProblem[] {
+  const availability = kindAvailability(index, version, apiVersion, kind);
+  // An imported release replacing a shipped one may leave kinds out: only a removal is certain.
+  const uncertain = availability.status === "not-yet" && importedRelease(version) !== undefined && isShippedMinor(Number(version.split(".")[1]));
+  if (availability.status === "unknown" || uncertain) {
     return [{ path: ["kind"], severity: "warning", code: "no-schema", message: `no schema for ${apiVersion} ${kind}: not a Kubernetes ${version} kind, and no CustomResourceDefinition in the linted files defines it; it was not validated` }];
   }
   const instead = availability.servedInstead.length > 0 ? `; Kubernetes ${version} serves ${kind} as ${availability.servedInstead.join(", ")}` : "";

@@ -15,7 +15,7 @@ export const rule: Rule = {
   },
   check(context) {
     const versions = new Map<string, CrdVersion>();
-    for (const crd of context.resources) {
+    for (const crd of [...(context.target.crds ?? []), ...context.resources]) {
       for (const version of crdVersions(crd.object as JsonSchema)) versions.set(`${version.apiVersion} ${version.kind}`, version);
     }
     if (versions.size === 0) return;

@@ -24,13 +24,15 @@ export const rule: Rule = {
   },
   check(context) {
     const missingSchema = (context.options.missingSchema as MissingSchema | undefined) ?? "warning";
-    const crds = context.resources.filter((r) => r.object.kind === "CustomResourceDefinition" && String(r.object.apiVersion).startsWith("apiextensions.k8s.io/"));
+    // CRDs in the linted set come last: they replace an imported CRD of the same kind.
+    const inSet = context.resources.filter((r) => r.object.kind === "CustomResourceDefinition" && String(r.object.apiVersion).startsWith("apiextensions.k8s.io/"));
+    const crds = [...(context.target.crds ?? []), ...inSet];
     const validator = createSchemaValidator({ kubernetesVersion: context.target.kubernetesVersion, crds });
     for (const resource of context.resources) {
       for (const problem of validator.validate(resource as Resource)) {
         if (problem.code === "no-schema") {
           if (missingSchema === "off") continue;
-          context.report({ resource, path: problem.path, message: problem.message, severity: missingSchema, remediation: "add the CustomResourceDefinition to the linted files, or set the `schema` rule's `missingSchema` option in policy" });
+          context.report({ resource, path: problem.path, message: problem.message, severity: missingSchema, remediation: "add the CustomResourceDefinition to the linted files or import it (`kforge schemas import --crds NAME ...`, then list NAME in the cluster's spec.schemas.crds), or set the `schema` rule's `missingSchema` option in policy" });
           continue;
         }
         const remediation = problem.code === "crd-schema-unusable" ? UNUSABLE_CRD : problem.remediation;
