@@ -6,7 +6,13 @@ import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import type { Ajv, ValidateFunction } from "ajv";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import * as equal from "ajv/dist/runtime/equal.js";
+import * as parseJson from "ajv/dist/runtime/parseJson.js";
+import * as quote from "ajv/dist/runtime/quote.js";
+import * as timestamp from "ajv/dist/runtime/timestamp.js";
 import * as ucs2length from "ajv/dist/runtime/ucs2length.js";
+import * as uri from "ajv/dist/runtime/uri.js";
+import * as validationError from "ajv/dist/runtime/validation_error.js";
 import * as ajvFormats from "ajv-formats/dist/formats.js";
 import { packageUrl } from "../package-root.js";
 
@@ -57,11 +63,25 @@ function runModule(file: string): unknown {
  * Validator code `require`s ajv's runtime helpers; they are handed over from kforge's own
  * imports, so precompiled validators also run from the bundled CLI, where no ajv is installed.
  */
-const RUNTIME_MODULES: Record<string, unknown> = {
-  // What `require` returns: the module's exports (Node's and esbuild's interop differ in where they put them).
-  "ajv/dist/runtime/ucs2length": typeof (ucs2length as { default?: unknown }).default === "function" ? ucs2length : (ucs2length as { default: unknown }).default,
+export const RUNTIME_MODULES: Record<string, unknown> = {
+  "ajv/dist/runtime/equal": exportsOf(equal),
+  "ajv/dist/runtime/parseJson": exportsOf(parseJson),
+  "ajv/dist/runtime/quote": exportsOf(quote),
+  "ajv/dist/runtime/timestamp": exportsOf(timestamp),
+  "ajv/dist/runtime/ucs2length": exportsOf(ucs2length),
+  "ajv/dist/runtime/uri": exportsOf(uri),
+  "ajv/dist/runtime/validation_error": exportsOf(validationError),
   "ajv-formats/dist/formats": "fullFormats" in ajvFormats ? ajvFormats : (ajvFormats as { default: unknown }).default,
 };
+
+/**
+ * What `require` returns for an ajv runtime module (its `exports`, whose `default` is the helper):
+ * Node's ES-module view puts those exports under `default`, esbuild's bundle gives them as they are.
+ */
+function exportsOf(namespace: object): unknown {
+  const inner = (namespace as { default?: unknown }).default;
+  return inner !== null && typeof inner === "object" && "default" in inner ? inner : namespace;
+}
 
 function runtimeRequire(file: string): (id: string) => unknown {
   const fallback = createRequire(file);

@@ -62,7 +62,8 @@ export function unsupportedVersionMessage(version: string): string {
   if (minor === undefined) return `"${version}" is not a Kubernetes version: write it as "1.<minor>", e.g. "${newestVersion()}" (${range})`;
   const add = `; to add it, run \`${importHint(`1.${minor}`)}\``;
   if (minor > SUPPORTED_MINORS.max) {
-    return `Kubernetes ${version} is newer than the schemas this kforge ships (${range}); use "${newestVersion()}", or upgrade kforge once it ships ${`1.${minor}`}${add}`;
+    const newest = [newestVersion(), ...imported].sort((a, b) => (parseMinor(b) ?? 0) - (parseMinor(a) ?? 0))[0];
+    return `Kubernetes ${version} is newer than the schemas this kforge ships (${range}); use "${newest}", or upgrade kforge once it ships ${`1.${minor}`}${add}`;
   }
   return `Kubernetes ${version} is older than the schemas kforge ships (${range}); use "1.${SUPPORTED_MINORS.min}" or newer${add}`;
 }

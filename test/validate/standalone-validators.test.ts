@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource, loadPrecompiledKforgeSchemas, userAjv } from "../../src/repo/kforge-schemas.js";
 import { BLUEPRINT_VALUES_FILE, libraryValuesSource, valuesSchemaKey } from "../../src/repo/library-values-schemas.js";
-import { loadPrecompiled, sha256 } from "../../src/validate/precompiled-code.js";
+import { loadPrecompiled, RUNTIME_MODULES, sha256 } from "../../src/validate/precompiled-code.js";
 import { createManifestAjv } from "../../src/validate/schema-ajv.js";
 import { loadKubernetesBundle } from "../../src/validate/schema-bundle.js";
 import { firstReleaseOf, kindKeysByFirstRelease, loadPrecompiledValidators, precompiledFileName, standaloneValidatorsSource } from "../../src/validate/standalone-validators.js";
@@ -114,3 +114,21 @@ function libraryKeys(): string[] {
   return readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
     .map((name) => valuesSchemaKey(JSON.parse(readFileSync(new URL(`${name}/values.schema.json`, folder), "utf8"))));
 }
+
+describe("the modules precompiled validators require", () => {
+  it("are all handed over by kforge itself (the bundled CLI has no ajv installed)", () => {
+    const folderOfBuild = new URL("../../dist/validators/", import.meta.url);
+    let files: string[] = [];
+    try {
+      files = readdirSync(folderOfBuild).filter((f) => f.endsWith(".cjs"));
+    } catch {
+      // Not built (running from the sources only): the sources below still cover every kind of file.
+    }
+    const sources = [...files.map((f) => readFileSync(new URL(f, folderOfBuild), "utf8")), libraryValuesSource(), source];
+    const required = new Set(sources.flatMap((text) => [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])));
+    expect(required.size).toBeGreaterThan(0);
+    for (const id of required) expect(Object.keys(RUNTIME_MODULES), id).toContain(id);
+    for (const value of Object.values(RUNTIME_MODULES)) expect(value).toBeTypeOf("object");
+    expect((RUNTIME_MODULES["ajv/dist/runtime/equal"] as { default: unknown }).default).toBeTypeOf("function");
+  });
+});
