@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import fg from "fast-glob";
 import { parseManifestsFully } from "../src/resources/parse-manifests.js";
-import type { FieldPath } from "../src/resources/resource.js";
 import { readDocumentsFast } from "../src/yaml/fast-read.js";
 import { textLocator } from "../src/yaml/text-locator.js";
+import { fieldPathsOf } from "../test/helpers/field-paths.js";
 
 const folders = process.argv.slice(2);
 if (folders.length === 0) folders.push("test/fixtures", "clusters", ...(existsSync("../shared/corpus") ? ["../shared/corpus"] : []));
@@ -28,7 +28,7 @@ for (const file of fg.sync(folders.map((f) => `${f}/**/*.{yaml,yml}`), { dot: fa
   files++;
   const locator = textLocator(text);
   full.resources.forEach((resource, ordinal) => {
-    for (const path of pathsOf(resource.object)) {
+    for (const path of fieldPathsOf(resource.object)) {
       asked++;
       const fast = locator.locate(ordinal, path);
       if (!fast) continue;
@@ -42,14 +42,3 @@ console.log(`${files} files, ${asked} paths, ${answered} located from the text (
 for (const d of differences.slice(0, 30)) console.log(`  ${d}`);
 process.exit(differences.length === 0 ? 0 : 1);
 
-function pathsOf(value: unknown, path: FieldPath = [], out: FieldPath[] = []): FieldPath[] {
-  out.push(path);
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => pathsOf(item, [...path, i], out));
-    out.push([...path, value.length]);
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) pathsOf(child, [...path, key], out);
-    out.push([...path, "no-such-field"]);
-  }
-  return out;
-}

@@ -2,22 +2,10 @@ import { readFileSync } from "node:fs";
 import fg from "fast-glob";
 import { describe, expect, it } from "vitest";
 import { parseManifestsFully } from "../../src/resources/parse-manifests.js";
-import type { FieldPath } from "../../src/resources/resource.js";
 import { readDocumentsFast } from "../../src/yaml/fast-read.js";
 import { textLocator } from "../../src/yaml/text-locator.js";
+import { fieldPathsOf } from "../helpers/field-paths.js";
 
-/** Every field path of a value, plus a missing field below each mapping and sequence. */
-function pathsOf(value: unknown, path: FieldPath = [], out: FieldPath[] = []): FieldPath[] {
-  out.push(path);
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => pathsOf(item, [...path, i], out));
-    out.push([...path, value.length]);
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) pathsOf(child, [...path, key], out);
-    out.push([...path, "no-such-field"]);
-  }
-  return out;
-}
 
 /** Asks the text locator for every path of every document; returns how many it answered, checking each against the full parse. */
 function compare(text: string, where: string): { asked: number; answered: number } {
@@ -26,7 +14,7 @@ function compare(text: string, where: string): { asked: number; answered: number
   let asked = 0;
   let answered = 0;
   full.resources.forEach((resource, ordinal) => {
-    for (const path of pathsOf(resource.object)) {
+    for (const path of fieldPathsOf(resource.object)) {
       asked++;
       const span = locator.locate(ordinal, path);
       if (!span) continue;
