@@ -38,7 +38,7 @@ export function lintClusterRenders(renders: readonly ClusterRender[], rules: rea
       mode: "cluster",
       crds: (cluster.crdSets ?? []).flatMap((name) => importedCrdSet(name)?.crds ?? []),
     };
-    if (policy.admission) target.admission = admissionForCluster(policy.admission, cluster.name);
+    if (policy.admission) target.admission = admissionForCluster(policy.admission, cluster.name, policy.admissionExcluded?.get(cluster.name));
     const result = lintSet({ resources, target, rules, policy, cluster: cluster.name, today });
     run.findings.push(...result.findings);
     run.exempted += result.exempted;

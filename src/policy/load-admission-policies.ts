@@ -27,11 +27,17 @@ export async function loadAdmissionPolicies(root: string): Promise<{ resources: 
   return { resources, diagnostics };
 }
 
-/** The objects of policies/admission/ meant for `cluster`: all but those whose kforge.dev/clusters annotation leaves it out. */
-export function admissionForCluster(resources: readonly Resource[], cluster: string): Resource[] {
+/**
+ * The objects of policies/admission/ meant for `cluster`: all but those whose kforge.dev/clusters
+ * annotation leaves it out, and but the policies the cluster excludes in its policy overrides
+ * (`spec.clusters.<name>.admission.exclude`), with their bindings.
+ */
+export function admissionForCluster(resources: readonly Resource[], cluster: string, excluded: ReadonlySet<string> = new Set()): Resource[] {
   return resources.filter((resource) => {
-    const annotations = resource.object.metadata?.annotations as Record<string, unknown> | undefined;
-    const clusters = annotations?.[CLUSTERS_ANNOTATION];
+    const { kind, metadata, spec } = resource.object as { kind?: unknown; metadata?: { name?: unknown; annotations?: Record<string, unknown> }; spec?: { policyName?: unknown } };
+    if (kind === "ValidatingAdmissionPolicy" && excluded.has(String(metadata?.name))) return false;
+    if (kind === "ValidatingAdmissionPolicyBinding" && excluded.has(String(spec?.policyName))) return false;
+    const clusters = metadata?.annotations?.[CLUSTERS_ANNOTATION];
     if (typeof clusters !== "string") return true;
     return clusters.split(",").map((name) => name.trim()).includes(cluster);
   });

@@ -49,9 +49,15 @@ function mergePolicy(policy: Policy, yaml: YamlFile): void {
     }
   };
   readRules(spec.rules, ["spec", "rules"], policy.rules);
-  for (const [cluster, overrides] of Object.entries((spec.clusters ?? {}) as Record<string, { rules?: Record<string, unknown> }>)) {
+  for (const [cluster, overrides] of Object.entries((spec.clusters ?? {}) as Record<string, { rules?: Record<string, unknown>; admission?: { exclude?: string[] } }>)) {
     const map = policy.clusters.get(cluster) ?? new Map<string, RulePolicy>();
     readRules(overrides.rules, ["spec", "clusters", cluster, "rules"], map);
+    for (const name of overrides.admission?.exclude ?? []) {
+      policy.admissionExcluded ??= new Map();
+      const excluded = policy.admissionExcluded.get(cluster) ?? new Set<string>();
+      excluded.add(name);
+      policy.admissionExcluded.set(cluster, excluded);
+    }
     policy.clusters.set(cluster, map);
     if (!policy.clusterAt.has(cluster)) policy.clusterAt.set(cluster, ref(["spec", "clusters", cluster], true));
   }

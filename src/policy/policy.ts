@@ -34,6 +34,8 @@ export interface Policy {
   exemptions: Exemption[];
   /** The objects of policies/admission/ (admission policies, bindings, params), for the `admission-policy` rule. */
   admission?: readonly Resource[];
+  /** Per cluster, the policies of policies/admission/ it does not run (`spec.clusters.<name>.admission.exclude`). */
+  admissionExcluded?: Map<string, Set<string>>;
 }
 
 export const EMPTY_POLICY: Policy = { files: [], rules: new Map(), clusters: new Map(), clusterAt: new Map(), exemptions: [] };

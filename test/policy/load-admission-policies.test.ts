@@ -36,4 +36,23 @@ describe("policies/admission/", () => {
     expect(names("bjrdc-dev")).toEqual(["everywhere", "dev-only", "both"]);
     expect(names("prod")).toEqual(["everywhere", "both"]);
   });
+
+  it("leaves out, for a cluster, the policies its overrides exclude, with their bindings", async () => {
+    const vap = (name: string) => `---\napiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: ${name}}\nspec: {validations: [{expression: "true"}]}\n---\napiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\nmetadata: {name: ${name}-binding}\nspec: {policyName: ${name}, validationActions: [Deny]}\n`;
+    const root = makeRepo({
+      "policies/platform.yaml": "apiVersion: kforge.dev/v1alpha1\nkind: Policy\nmetadata: {name: p}\nspec:\n  clusters:\n    prod:\n      admission: {exclude: [harbor-images]}\n",
+      "policies/admission/all.yaml": vap("harbor-images") + vap("replica-ceiling"),
+    });
+    const { policy, diagnostics } = await loadPolicies(root);
+    expect(diagnostics).toEqual([]);
+    const names = (cluster: string) => admissionForCluster(policy.admission ?? [], cluster, policy.admissionExcluded?.get(cluster)).map((r) => r.object.metadata?.name);
+    expect(names("prod")).toEqual(["replica-ceiling", "replica-ceiling-binding"]);
+    expect(names("bjrdc-dev")).toEqual(["harbor-images", "harbor-images-binding", "replica-ceiling", "replica-ceiling-binding"]);
+  });
+
+  it("rejects an exclude list that is not a list of names, at its position", async () => {
+    const root = makeRepo({ "policies/platform.yaml": "apiVersion: kforge.dev/v1alpha1\nkind: Policy\nmetadata: {name: p}\nspec:\n  clusters:\n    prod:\n      admission: {exclude: harbor-images}\n" });
+    const { diagnostics } = await loadPolicies(root);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(["policies/platform.yaml:7"]);
+  });
 });
