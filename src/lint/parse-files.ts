@@ -5,6 +5,7 @@ import { readManifestFile } from "./read-manifest-file.js";
 import { runWorker } from "../workers/run-worker.js";
 import { configuredThreads } from "../workers/thread-count.js";
 import type { Span } from "../yaml/span.js";
+import { textLocator, type TextLocator } from "../yaml/text-locator.js";
 import { packageUrl } from "../package-root.js";
 
 /** What a worker sends back for one file: plain data, positions left for later. */
@@ -13,6 +14,8 @@ export interface ParsedFileData {
   absolute: string;
   documents: { object: KubeObject; documentIndex: number }[];
   problems: ManifestProblem[];
+  /** The worker's fast reader read the file: positions can come from its text (text-locator.ts). */
+  readFast: boolean;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -21,8 +24,8 @@ const WORKER_URL = packageUrl("dist/lint/parse-worker.js");
 
 /**
  * Parses manifest files. With KFORGE_WORKERS=N (N > 1), large sets are parsed by N worker threads; their resources
- * find positions lazily, by parsing their own file again in this thread, which only happens for
- * the few that have findings. Small sets, and runs from TypeScript sources, parse in this thread.
+ * find positions lazily, in their file's text read again in this thread (parsed again only where
+ * the text locator is unsure), which only happens for those that have findings. Small sets, and runs from TypeScript sources, parse in this thread.
  */
 export async function parseFiles(files: readonly { file: string; absolute: string }[]): Promise<{ resources: Resource[]; problems: ManifestProblem[] }> {
   const workers = configuredThreads();
@@ -39,7 +42,7 @@ export async function parseFiles(files: readonly { file: string; absolute: strin
     return { resources, problems };
   }
   return {
-    resources: data.flatMap((f) => f.documents.map((d) => lazyResource(f, d.object, d.documentIndex))),
+    resources: data.flatMap((f) => f.documents.map((d, ordinal) => lazyResource(f, d.object, d.documentIndex, ordinal))),
     problems: data.flatMap((f) => f.problems),
   };
 }
@@ -54,22 +57,30 @@ async function parseInWorkers(files: readonly { file: string; absolute: string }
   return files.map((f) => byFile.get(f.file)!);
 }
 
-const reparsed = new Map<string, Resource[]>();
+/** Per file with findings: its text, located in directly when the worker read it fast, else parsed fully once. */
+const sources = new Map<string, { text: string; locator?: TextLocator; full?: Resource[] }>();
 
-function lazyResource(data: ParsedFileData, object: KubeObject, documentIndex: number): Resource {
-  const own = (): Resource | undefined => {
-    let resources = reparsed.get(data.absolute);
-    if (!resources) {
-      resources = parseManifests(readFileSync(data.absolute, "utf8"), data.file).resources;
-      reparsed.set(data.absolute, resources);
+function lazyResource(data: ParsedFileData, object: KubeObject, documentIndex: number, ordinal: number): Resource {
+  const source = () => {
+    let known = sources.get(data.absolute);
+    if (!known) {
+      const text = readFileSync(data.absolute, "utf8");
+      known = data.readFast ? { text, locator: textLocator(text) } : { text };
+      sources.set(data.absolute, known);
     }
-    return resources.find((r) => r.documentIndex === documentIndex);
+    return known;
   };
   return {
     object,
     file: data.file,
     documentIndex,
-    locate: (path: FieldPath): Span => own()?.locate(path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    locate: (path: FieldPath): Span => {
+      const known = source();
+      const span = known.locator?.locate(ordinal, path);
+      if (span) return span;
+      known.full ??= parseManifests(known.text, data.file).resources;
+      return known.full.find((r) => r.documentIndex === documentIndex)?.locate(path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    },
     origin: () => undefined,
   };
 }

@@ -6,6 +6,6 @@ import type { ParsedFileData } from "./parse-files.js";
 const { files } = workerData as { files: { file: string; absolute: string }[] };
 const results: ParsedFileData[] = files.map(({ file, absolute }) => {
   const parsed = readManifestFile(absolute, file);
-  return { file, absolute, documents: parsed.resources.map((r) => ({ object: r.object, documentIndex: r.documentIndex })), problems: parsed.problems };
+  return { file, absolute, readFast: parsed.readFast === true, documents: parsed.resources.map((r) => ({ object: r.object, documentIndex: r.documentIndex })), problems: parsed.problems };
 });
 parentPort?.postMessage(results);

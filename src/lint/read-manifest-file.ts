@@ -17,5 +17,10 @@ export function readManifestFile(absolute: string, file: string): ParsedManifest
       }],
     };
   }
-  return parseManifests(readFileSync(absolute, "utf8"), file, () => readFileSync(absolute, "utf8"));
+  const text = readFileSync(absolute, "utf8");
+  // Positions need the text again only for files with findings: small ones keep it, large ones read it again.
+  return parseManifests(text, file, size <= KEEP_TEXT_BYTES ? () => text : () => readFileSync(absolute, "utf8"));
 }
+
+/** Files up to this size keep their text for positions: 5,000 typical manifests hold a few MiB. */
+const KEEP_TEXT_BYTES = 256 * 1024;
