@@ -14,7 +14,7 @@ export interface CorpusSize {
 
 export interface Corpus {
   dir: string;
-  /** "few defects", or "findings in every file" (no Namespace, StorageClass or Secret objects). */
+  /** "few defects", "findings in most files" (no Namespace, StorageClass or Secret objects), or "a finding in every file". */
   label: string;
   files: number;
   documents: number;
@@ -71,7 +71,7 @@ export async function writeCorpus(dir: string, size: CorpusSize, releases: Map<s
     const slice = documents.slice(file * size.documentsPerFile, (file + 1) * size.documentsPerFile);
     await writeFile(join(folder, `manifest-${String(file).padStart(5, "0")}.yaml`), slice.join("---\n"));
   }
-  return { dir, label: provided ? "few defects" : "findings in every file", files: size.files, documents: documents.length, defects };
+  return { dir, label: provided ? "few defects" : "findings in most files", files: size.files, documents: documents.length, defects };
 }
 
 function splitDocuments(text: string): string[] {
@@ -138,4 +138,25 @@ function plantDefects(documents: string[]): Record<DefectKind, number> {
     }
   });
   return counts;
+}
+
+/**
+ * The issue's case: 10,000 small documents (a Deployment and its Service per file) whose
+ * namespaces are not in the set and whose containers have no probes, so every file has findings
+ * that need positions.
+ */
+export async function writeFindingsEverywhereCorpus(dir: string, size: CorpusSize): Promise<Corpus> {
+  await rm(dir, { recursive: true, force: true });
+  for (let file = 0; file < size.files; file++) {
+    const folder = join(dir, `batch-${String(Math.floor(file / 500)).padStart(2, "0")}`);
+    if (file % 500 === 0) await mkdir(folder, { recursive: true });
+    const name = `web-${file}`;
+    const namespace = `shop-${file % 50}`;
+    const documents = [
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  labels: {app: ${name}}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: web\n          image: registry.example.com/web:1.${file}\n          ports:\n            - containerPort: 8080\n              name: http\n          resources:\n            requests: {cpu: 100m, memory: 128Mi}\n            limits: {cpu: 500m, memory: 256Mi}\n`,
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  selector: {app: ${name}}\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n`,
+    ].slice(0, Math.max(1, size.documentsPerFile));
+    await writeFile(join(folder, `manifest-${String(file).padStart(5, "0")}.yaml`), documents.join("---\n"));
+  }
+  return { dir, label: "a finding in every file", files: size.files, documents: size.files * Math.min(2, Math.max(1, size.documentsPerFile)), defects: { "typo-field": 0, "removed-api-version": 0, "nodeport-out-of-range": 0 } };
 }

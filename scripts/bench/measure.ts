@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { readRenderedReleases, writeCorpus, type Corpus } from "./corpus.js";
+import { readRenderedReleases, writeCorpus, writeFindingsEverywhereCorpus, type Corpus } from "./corpus.js";
 import type { BenchOptions } from "./options.js";
 import { kubeconformSpec, kustomizeAll, type Peer } from "./peers.js";
 import type { CorpusResult, SizeResult } from "./results-table.js";
@@ -82,7 +82,7 @@ function changeOneValuesFile(repo: SyntheticRepo, run: number): void {
 }
 
 /** The corpus, cut from the render of one Kubernetes 1.30 cluster of 40 releases (see corpus.ts). */
-/** Two corpora cut from the render of one cluster: with few defects, and with findings in every file. */
+/** Three corpora: two cut from the render of one cluster (few defects; most files with findings), and small documents with a finding in every file. */
 export async function prepareCorpus(ctx: BenchContext): Promise<Corpus[]> {
   const source = await writeSyntheticRepo(join(ctx.work, "corpus-source"), { clusters: 2, releases: 40 }, ctx.repoRoot);
   kforge(ctx, source.root, ["render"]);
@@ -90,6 +90,7 @@ export async function prepareCorpus(ctx: BenchContext): Promise<Corpus[]> {
   const corpora = [
     await writeCorpus(join(ctx.work, "corpus", "manifests"), ctx.options.corpus, releases),
     await writeCorpus(join(ctx.work, "corpus", "manifests-findings"), ctx.options.corpus, releases, { provided: false }),
+    await writeFindingsEverywhereCorpus(join(ctx.work, "corpus", "manifests-small"), ctx.options.corpus),
   ];
   for (const corpus of corpora) ctx.log(`corpus (${corpus.label}): ${corpus.files} files, ${corpus.documents} documents, planted defects ${JSON.stringify(corpus.defects)}`);
   return corpora;

@@ -18,7 +18,7 @@ export interface SizeResult {
 }
 
 export interface CorpusResult {
-  /** Which corpus: "few defects" or "findings in every file". */
+  /** Which corpus: "few defects", "findings in most files" or "a finding in every file". */
   label: string;
   files: number;
   documents: number;
