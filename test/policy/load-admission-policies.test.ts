@@ -55,4 +55,15 @@ describe("policies/admission/", () => {
     const { diagnostics } = await loadPolicies(root);
     expect(diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(["policies/platform.yaml:7"]);
   });
+
+  it("reports an excluded name that no policy has, at its position, with the closest name", async () => {
+    const root = makeRepo({
+      "policies/platform.yaml": "apiVersion: kforge.dev/v1alpha1\nkind: Policy\nmetadata: {name: p}\nspec:\n  clusters:\n    prod:\n      admission:\n        exclude: [harbor-image]\n",
+      "policies/admission/a.yaml": "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: harbor-images}\nspec: {validations: [{expression: \"true\"}]}\n",
+    });
+    const { diagnostics } = await loadPolicies(root);
+    expect(diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'policy-schema policies/platform.yaml:8:19 admission.exclude names "harbor-image", but no ValidatingAdmissionPolicy in policies/admission/ has that name (did you mean "harbor-images"?)',
+    ]);
+  });
 });
