@@ -68,8 +68,13 @@ const YAML12_CORE = jsyaml.FAILSAFE_SCHEMA.extend({
   ],
 });
 
-/** Before an anchor, alias, tag or explicit key: line start, blank, flow punctuation, or `"key":`. */
-const BEFORE = String.raw`(?:^|[\s\[{,]|["']:)`;
+/**
+ * Where a node can start, so where an anchor, alias or tag can be: at a line's start (after its
+ * indentation), after a `:`, `-` or `?` indicator and blanks, after a `,`, after a `[` or `{` that
+ * itself opens a flow collection where a node can start, or after a JSON-like `"key":`. Inside a
+ * scalar (`x && y`, `.items[*].name`) these characters are text.
+ */
+const NODE_START = String.raw`(?:^[ \t]*|[:?-][ \t]+|,[ \t]*|["']:|(?:^[ \t]*|[:?,\[{-][ \t]*|["']:)[\[{][ \t]*)`;
 
 /**
  * Features the fast reader leaves to the `yaml` package, matched loosely (a false match only
@@ -77,7 +82,8 @@ const BEFORE = String.raw`(?:^|[\s\[{,]|["']:)`;
  * before it with a lookbehind, which keeps the scan fast.
  * - directives (`%YAML 1.1` changes the schema), and text on the `---` or `...` line (js-yaml
  *   takes `---a: 1` for a document start, and `--- a: 1` for a mapping);
- * - anchors and aliases (the `yaml` package limits alias expansion; js-yaml shares objects);
+ * - anchors and aliases (the `yaml` package limits alias expansion; js-yaml shares objects),
+ *   wherever a node can start (NODE_START);
  * - tags, including `!` (schemas differ);
  * - explicit (`? `) and flow-collection keys, empty and null keys (stringified differently);
  * - a document that is only a null scalar (the full parser reports it as not a mapping, while
@@ -88,8 +94,9 @@ const NEEDS_FULL_PARSER = new RegExp(
   [
     String.raw`%(?<=^%)`,
     String.raw`(?:---|\.\.\.)(?<=^(?:---|\.\.\.))(?:\S|[ \t]+[^\s#])`,
-    String.raw`[&*!](?<=${BEFORE}[&*!])`,
-    String.raw`\?(?<=${BEFORE}\?)(?=\s|$)`,
+    String.raw`[&*!](?<=${NODE_START}[&*!])`,
+    // An explicit key starts an entry: at a line's start (in a sequence too) or after flow punctuation.
+    String.raw`\?(?<=(?:^[ \t]*(?:-[ \t]+)*|[\[{,][ \t]*|[:?-][ \t]+)\?)(?=\s|$)`,
     String.raw`:(?<=[\]}][ \t]*:)(?=\s|$)`,
     String.raw`:(?<=(?:^[ \t]*(?:-[ \t]+)*|[\[{,][ \t]*)(?:~|[Nn]ull|NULL)?[ \t]*:)(?=\s|$)`,
     String.raw`^(?:---[ \t]+)?(?:~|[Nn]ull|NULL)[ \t]*(?:#.*)?$`,

@@ -45,6 +45,27 @@ describe("readDocumentsFast", () => {
     expect(fast.filter((d) => d !== null && d !== undefined)).toEqual(fullRead(text));
   });
 
+  it("declines every anchor, alias and tag wherever a node can start (alias expansion is the yaml package's, with its limits)", () => {
+    const forms = [
+      "a: &x 1\nb: *x\n", "a: *x\n", "- &x a\n- *x\n", "- - *x\n", "a:\n  *x\n", "a:\t*x\n", "a: [*x]\n", "a: [ *x, b]\n", "a: [b,*x]\n",
+      "a: {b: *x}\n", "a: {\"b\":*x}\n", "a: {'b':*x}\n", "a: [b,\n  *x]\n", "? *x\n: b\n", "? a\n: *x\n", "*x : a\n", "&x a: b\n",
+      "a: !!str 1\n", "- !t a\n", "a: [!t b]\n", "a: {b: !t c}\n", "a:\n  !t b\n", "? a\n", "- ? a\n  : b\n", "a: {? b : c}\n", "a: [? b : c]\n",
+    ];
+    for (const text of forms) expect(readDocumentsFast(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it("reads `&`, `*`, `!` and `?` inside scalars: CEL rules, JSON paths, shell commands", () => {
+    const texts = [
+      "rule: self.a > 0 && self.b < 2\n", "jsonPath: .status.addresses[*].value\n", "rule: 'self.type == ''A'' ? self.x : self.y'\n",
+      "command: [sh, -c, \"a && b\"]\n", "note: is it? yes!\n", "pattern: ^(\\*\\.)?[a-z]+$\n",
+    ];
+    for (const text of texts) {
+      const fast = readDocumentsFast(text);
+      expect(fast, JSON.stringify(text)).toBeDefined();
+      expect(fast, JSON.stringify(text)).toEqual(fullRead(text));
+    }
+  });
+
   it("declines plain scalars that YAML 1.1 reads differently, so yaml-ambiguity can position them", () => {
     for (const text of ["a: on\n", "on: 1\n", "a: [no, x]\n", "a: 0755\n", "a: 1:30\n", "a: 1_000\n", "- y\n", "a: {b: Off}\n"]) {
       expect(readDocumentsFast(text), JSON.stringify(text)).toBeUndefined();
