@@ -37,7 +37,21 @@ export interface CrdSchemaOptions {
  * keywords kforge validates with: a schema it would refuse (`type: strign`, a `pattern` that is
  * no regular expression, `minimum: "a"`) is reported here instead of crashing the validator.
  */
-export function crdSchemaProblems(schema: unknown, options: CrdSchemaOptions = {}): CrdSchemaProblem[] {
+export function crdSchemaProblems(schema: unknown, options: CrdSchemaOptions = {}): readonly CrdSchemaProblem[] {
+  // The crd-schema rule, the crd-validation rule and the schema rule each ask about the same CRDs.
+  if (schema === null || typeof schema !== "object") return problemsOf(schema, options);
+  const key = options.structural ? "structural" : "plain";
+  let known = verdicts.get(schema);
+  if (!known) {
+    known = {};
+    verdicts.set(schema, known);
+  }
+  return (known[key] ??= problemsOf(schema, options));
+}
+
+const verdicts = new WeakMap<object, { structural?: readonly CrdSchemaProblem[]; plain?: readonly CrdSchemaProblem[] }>();
+
+function problemsOf(schema: unknown, options: CrdSchemaOptions): CrdSchemaProblem[] {
   const problems: CrdSchemaProblem[] = [];
   walk(schema, [], problems);
   // Structure and CEL rules are only judged on a schema whose keywords are sound.
