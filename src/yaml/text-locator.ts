@@ -30,33 +30,35 @@ type Found = { from: number; to: number } | "unsure";
 export function textLocator(text: string): TextLocator {
   let lines: Line[] | undefined;
   let documents: { first: number; last: number }[] | undefined;
-  const lineStarts: number[] = [];
   return {
     locate(ordinal, path) {
-      lines ??= splitLines(text, lineStarts);
+      lines ??= splitLines(text);
       documents ??= documentRegions(lines);
       const document = documents[ordinal];
-      if (!document || !lines) return undefined;
+      if (!document) return undefined;
       const found = new Walker(lines, document.first, document.last).find(path);
       if (found === "unsure") return undefined;
-      return { ...position(lineStarts, found.from, "line", "column"), ...position(lineStarts, Math.max(found.from, found.to), "endLine", "endColumn") } as Span;
+      const from = lineAndColumn(lines, found.from);
+      const to = lineAndColumn(lines, Math.max(found.from, found.to));
+      return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
     },
   };
 }
 
-function position<L extends string, C extends string>(starts: number[], offset: number, lineKey: L, columnKey: C): Record<L | C, number> {
+/** 1-based line and column of an offset, as the `yaml` package's LineCounter gives them. */
+function lineAndColumn(lines: readonly Line[], offset: number): { line: number; column: number } {
   let low = 0;
-  let high = starts.length - 1;
+  let high = lines.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
+    if (lines[mid].start <= offset) low = mid;
     else high = mid - 1;
   }
-  return { [lineKey]: low + 1, [columnKey]: offset - starts[low] + 1 } as Record<L | C, number>;
+  return { line: low + 1, column: offset - lines[low].start + 1 };
 }
 
 /** Lines, each classified; the lines of block scalars are "scalar" whatever they hold. */
-function splitLines(text: string, starts: number[]): Line[] {
+function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let blockIndent = -1;
   for (let start = 0; start <= text.length; ) {
@@ -66,7 +68,6 @@ function splitLines(text: string, starts: number[]): Line[] {
     const body = text.slice(start, end).replace(/\r$/, "");
     const trimmed = body.trimStart();
     const indent = body.length - trimmed.length;
-    starts.push(start);
     let kind: Line["kind"] = trimmed === "" ? "blank" : trimmed.startsWith("#") ? "comment" : "content";
     if (blockIndent >= 0 && (kind === "blank" || indent > blockIndent)) kind = kind === "blank" ? "blank" : "scalar";
     else blockIndent = kind === "content" && /(?:^|[:-])[ \t]+[|>][0-9+-]*[ \t]*(?:#.*)?$|^[|>][0-9+-]*[ \t]*(?:#.*)?$/.test(trimmed) ? indent : -1;
