@@ -2,6 +2,7 @@ import { LineCounter, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FieldPath } from "../resources/resource.js";
 import { readDocumentsFast } from "./fast-read.js";
+import { textLocator, type TextLocator } from "./text-locator.js";
 import { locateNode, spanOf } from "./locate-node.js";
 import { parseOneDocument } from "./parse-documents.js";
 import type { Span } from "./span.js";
@@ -24,7 +25,8 @@ export const MAX_ALIAS_COUNT = 100;
 
 /**
  * Reads one YAML document; problems come back as positioned diagnostics, never thrown. Plain
- * YAML is read by the fast reader and positions are found, by a full parse, only when asked for.
+ * YAML is read by the fast reader; positions are found when asked for, in the text
+ * (text-locator.ts) or, where it is unsure, by a full parse.
  */
 export function parseYamlFile(text: string, file: string): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
   const unreadable = textDiagnostic(text, file);
@@ -33,13 +35,15 @@ export function parseYamlFile(text: string, file: string): { yaml?: YamlFile; di
   if (documents === undefined || documents.length > 1) return parseYamlFileFully(text, file);
   const value = documents.length === 0 ? null : documents[0];
   let full: YamlFile | undefined;
+  let located: TextLocator | undefined;
   const positioned = () => (full ??= parseYamlFileFully(text, file).yaml ?? unpositioned(file, value));
   return {
     diagnostics: [],
     yaml: {
       file,
       value,
-      locate: (path) => positioned().locate(path),
+      // Found in the text where the text locator is sure (plain block YAML), else by the full parse.
+      locate: (path) => (full ? undefined : (located ??= textLocator(text)).locate(0, path)) ?? positioned().locate(path),
       locateKey: (path) => positioned().locateKey(path),
       has: (path) => hasNode(value, path),
     },

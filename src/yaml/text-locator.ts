@@ -30,13 +30,20 @@ type Found = { from: number; to: number } | "unsure";
 export function textLocator(text: string): TextLocator {
   let lines: Line[] | undefined;
   let documents: { first: number; last: number }[] | undefined;
+  // One walker per document, keeping what it has read of the document's maps and sequences.
+  const walkers = new Map<number, Walker>();
   return {
     locate(ordinal, path) {
       lines ??= splitLines(text);
       documents ??= documentRegions(lines);
       const document = documents[ordinal];
       if (!document) return undefined;
-      const found = new Walker(lines, document.first, document.last).find(path);
+      let walker = walkers.get(ordinal);
+      if (!walker) {
+        walker = new Walker(lines, document.first, document.last);
+        walkers.set(ordinal, walker);
+      }
+      const found = walker.find(path);
       if (found === "unsure") return undefined;
       const from = lineAndColumn(lines, found.from);
       const to = lineAndColumn(lines, Math.max(found.from, found.to));
@@ -107,6 +114,10 @@ const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-
 const NOT_A_STRING_KEY = /^(?:true|false|null|True|False|Null|TRUE|FALSE|NULL|~|[yYnN]|yes|no|on|off|Yes|No|On|Off|YES|NO|ON|OFF)$/;
 
 class Walker {
+  private readonly maps = new Map<string, MapIndex>();
+  private readonly seqs = new Map<string, number[]>();
+  private readonly ranges = new Map<string, { from: number; to: number } | "unsure">();
+
   constructor(
     private readonly lines: Line[],
     private readonly first: number,
@@ -179,27 +190,40 @@ class Walker {
   }
 
   private mapEntry(map: Node, name: string): { key: { from: number; to: number }; value: Node | "unsure" } | undefined | "unsure" {
-    let i = map.line;
-    let column = map.column;
-    for (;;) {
-      const key = this.keyOf(i, column);
-      if (!key) return "unsure";
-      if (key.name === name) return { key, value: this.valueAfter(i, key.valueColumn, map.column) };
+    const index = this.mapIndex(map);
+    const hit = index.entries.get(name);
+    if (hit) return { key: hit.key, value: this.valueAfter(hit.line, hit.key.valueColumn, map.column) };
+    return index.complete ? undefined : "unsure";
+  }
+
+  /**
+   * A block map's keys, read once (a lookup per finding stays linear over a 100,000-key mapping):
+   * the first entry of each name wins, as in the `yaml` package's lookups. `complete` is false
+   * when a line the walker is unsure of ended the scan.
+   */
+  private mapIndex(map: Node): MapIndex {
+    const id = `${map.line}:${map.column}`;
+    let index = this.maps.get(id);
+    if (index) return index;
+    index = { entries: new Map(), complete: false };
+    this.maps.set(id, index);
+    for (let i = map.line; ; ) {
+      const key = this.keyOf(i, map.column);
+      if (!key) return index;
+      if (!index.entries.has(key.name)) index.entries.set(key.name, { line: i, key });
       // The next entry: the next content line at this map's indentation.
       let j = this.nextContent(i + 1);
       while (j >= 0 && this.lines[j].indent > map.column) j = this.nextContent(j + 1);
-      if (j < 0) return undefined;
-      const line = this.lines[j];
-      if (line.kind !== "content") return "unsure";
-      if (line.indent < map.column) return undefined;
-      // A sequence at the key's indentation is the previous key's value.
-      if (/^-(?:[ \t]|$)/.test(this.body(j).slice(map.column))) {
+      if (j >= 0 && this.lines[j].kind === "content" && this.lines[j].indent >= map.column && /^-(?:[ \t]|$)/.test(this.body(j).slice(map.column))) {
+        // A sequence at the key's indentation is the previous key's value.
         j = this.skipSeqAt(j, map.column);
-        if (j < 0) return undefined;
-        if (this.lines[j].indent < map.column) return undefined;
       }
+      if (j < 0 || this.lines[j].indent < map.column) {
+        index.complete = true;
+        return index;
+      }
+      if (this.lines[j].kind !== "content") return index;
       i = j;
-      column = map.column;
     }
   }
 
@@ -211,13 +235,23 @@ class Walker {
   }
 
   private seqItem(seq: Node, index: number): { value: Node | "unsure" } | undefined | "unsure" {
-    let i = seq.line;
-    for (let n = 0; ; n++) {
-      if (n === index) return { value: this.valueAfter(i, seq.column + 1, seq.column, true) };
+    const line = this.seqItems(seq)[index];
+    return line === undefined ? undefined : { value: this.valueAfter(line, seq.column + 1, seq.column, true) };
+  }
+
+  /** The lines of a block sequence's items, read once. */
+  private seqItems(seq: Node): number[] {
+    const id = `${seq.line}:${seq.column}`;
+    let items = this.seqs.get(id);
+    if (items) return items;
+    items = [];
+    this.seqs.set(id, items);
+    for (let i = seq.line; ; ) {
+      items.push(i);
       let j = this.nextContent(i + 1);
       while (j >= 0 && this.lines[j].indent > seq.column) j = this.nextContent(j + 1);
-      if (j < 0 || this.lines[j].kind !== "content" || this.lines[j].indent < seq.column) return undefined;
-      if (!/^-(?:[ \t]|$)/.test(this.body(j).slice(seq.column))) return undefined;
+      if (j < 0 || this.lines[j].kind !== "content" || this.lines[j].indent < seq.column) return items;
+      if (!/^-(?:[ \t]|$)/.test(this.body(j).slice(seq.column))) return items;
       i = j;
     }
   }
@@ -260,6 +294,16 @@ class Walker {
   /** A node's range as the `yaml` package gives it: block collections end at the start of the line after their last content. */
   private range(node: Node): { from: number; to: number } | "unsure" {
     if (node.type === "scalar" || node.type === "flow") return { from: node.from!, to: node.to! };
+    const id = `${node.type}:${node.line}:${node.column}`;
+    let range = this.ranges.get(id);
+    if (!range) {
+      range = this.collectionRange(node);
+      this.ranges.set(id, range);
+    }
+    return range;
+  }
+
+  private collectionRange(node: Node): { from: number; to: number } | "unsure" {
     const from = this.lines[node.line].start + node.column;
     let last = node.line;
     for (let j = this.nextContent(node.line + 1); j >= 0; j = this.nextContent(j + 1)) {
@@ -279,6 +323,11 @@ class Walker {
   private endsMapAt(j: number, column: number): boolean {
     return !(this.keyOf(j, column) || /^-(?:[ \t]|$)/.test(this.body(j).slice(column)));
   }
+}
+
+interface MapIndex {
+  entries: Map<string, { line: number; key: { name: string; from: number; to: number; valueColumn: number } }>;
+  complete: boolean;
 }
 
 interface Node {
