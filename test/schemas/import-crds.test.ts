@@ -30,6 +30,19 @@ describe("kforge schemas import --crds NAME FILE_OR_FOLDER...", () => {
     expect(after.code).toBe(1);
   });
 
+  it("reports an imported CRD whose schema is invalid in the imported file, at the keyword", async () => {
+    const root = makeRepo({ "operator/crds.yaml": WIDGET_CRD.replace("size: {type: integer, minimum: 1}", "size: {type: intger, minimum: 1}"), "app/widget.yaml": BAD_WIDGET });
+    expect((await runCli(["schemas", "import", "--crds", "widgets", "operator"], root)).code).toBe(0);
+    const text = readFileSync(join(root, "schemas/imported/crds/widgets.yaml"), "utf8");
+    const line = text.split("\n").findIndex((l) => l.includes("intger")) + 1;
+    const lint = await runCli(["lint", "app", "--format", "json"], root);
+    const findings = (JSON.parse(lint.stdout) as { findings: { ruleId: string; file: string; line: number; message: string }[] }).findings;
+    const crdSchema = findings.filter((f) => f.ruleId === "crd-schema");
+    expect(crdSchema.map((f) => `${f.file}:${f.line}`)).toEqual([`schemas/imported/crds/widgets.yaml:${line}`]);
+    expect(crdSchema[0].message).toContain("intger");
+    expect(findings.some((f) => f.ruleId === "schema" && f.message.includes("was not schema-checked"))).toBe(true);
+  });
+
   it("reports files that are not YAML at their line, and input without CRDs", async () => {
     const root = makeRepo({ "bad.yaml": "a: [1,\n", "none.yaml": "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n" });
     const bad = await runCli(["schemas", "import", "--crds", "x", "bad.yaml"], root);

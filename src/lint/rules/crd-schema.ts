@@ -13,7 +13,9 @@ export const rule: Rule = {
     remediation: "Fix the keyword at the position shown; `kubectl apply --dry-run=server -f <crd>` shows the API server's own verdict.",
   },
   check(context) {
-    for (const crd of context.resources) {
+    // CRDs in the set, and the imported sets the target uses (schemas/imported/crds/): a broken
+    // imported CRD is reported in its own file, where the import wrote it.
+    for (const crd of [...context.resources, ...(context.target.crds ?? [])]) {
       // A v1beta1 schema shared by several versions is reported once.
       const seen = new Set<string>();
       for (const version of crdVersions(crd.object as JsonSchema)) {
