@@ -1,10 +1,11 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { JsonFinding } from "../../src/report/format-json.js";
 import { copyExampleInto } from "../helpers/example-repo.js";
 import { makeRepo, runCli } from "../helpers/temp-repo.js";
+import { editFile } from "../helpers/edit-file.js";
 
 /** The example admission policies (as shipped in policies/admission/), frozen for tests. */
 const POLICIES = fileURLToPath(new URL("../fixtures/admission", import.meta.url));
@@ -17,13 +18,6 @@ function exampleWithPolicies(): string {
   return root;
 }
 
-function edit(root: string, file: string, from: string, to: string): string {
-  const text = readFileSync(join(root, file), "utf8");
-  expect(text.split(from)).toHaveLength(2);
-  const edited = text.replace(from, to);
-  writeFileSync(join(root, file), edited);
-  return edited;
-}
 
 function lineOf(text: string, needle: string): number {
   const at = text.indexOf(needle);
@@ -50,7 +44,7 @@ describe("the example admission policies on the example clusters", () => {
 
   it("refuse an image from outside Harbor in kube-system, at the image and its values line", async () => {
     const root = exampleWithPolicies();
-    const values = edit(root, CLUSTER, "        kubeletInsecureTLS: true\n", "        kubeletInsecureTLS: true\n        image: registry.k8s.io/metrics-server-amd64:v0.3.6\n");
+    const values = editFile(root, CLUSTER, "        kubeletInsecureTLS: true\n", "        kubeletInsecureTLS: true\n        image: registry.k8s.io/metrics-server-amd64:v0.3.6\n");
     const [finding, ...others] = (await check(root, 1)).filter((f) => f.severity === "error");
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ cluster: "bjrdc-dev", resource: { kind: "Deployment", namespace: "kube-system", name: "metrics-server" }, source: { file: CLUSTER, line: lineOf(values, "image: registry.k8s.io") } });
@@ -63,7 +57,7 @@ describe("the example admission policies on the example clusters", () => {
 
   it("refuse replicas above the namespace's ceiling from its ConfigMap, on the values line", async () => {
     const root = exampleWithPolicies();
-    const values = edit(root, CLUSTER, "        replicas: 2\n", "        replicas: 5\n");
+    const values = editFile(root, CLUSTER, "        replicas: 2\n", "        replicas: 5\n");
     const [finding, ...others] = (await check(root, 1)).filter((f) => f.severity === "error");
     expect(others).toEqual([]);
     expect(finding).toMatchObject({ cluster: "bjrdc-dev", resource: { kind: "Deployment", namespace: "bjrdc-dev", name: "hello-node" }, source: { file: CLUSTER, line: lineOf(values, "replicas: 5") } });

@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { JsonFinding } from "../../src/report/format-json.js";
 import { copyExampleInto } from "../helpers/example-repo.js";
 import { makeRepo, runCli } from "../helpers/temp-repo.js";
+import { editFile } from "../helpers/edit-file.js";
 
 /**
  * A finding caused by a values entry in an example cluster points at the rendered file and line
@@ -18,14 +19,6 @@ function exampleCopy(): string {
   return root;
 }
 
-/** Replaces the one occurrence of `from` in a file of the copy; returns the new text. */
-function edit(root: string, file: string, from: string, to: string): string {
-  const text = readFileSync(join(root, file), "utf8");
-  expect(text.split(from)).toHaveLength(2);
-  const edited = text.replace(from, to);
-  writeFileSync(join(root, file), edited);
-  return edited;
-}
 
 /** 1-based line and column of `needle`, searched from the first occurrence of `after` on. */
 function positionOf(text: string, needle: string, after = ""): { line: number; column: number } {
@@ -55,7 +48,7 @@ describe("a values-caused finding in an example cluster", () => {
 
   it("points at the rendered env value and, as source, at the values line in cluster.yaml", async () => {
     const root = exampleCopy();
-    const values = edit(root, CLUSTER, IMAGE, IMAGE + ENV);
+    const values = editFile(root, CLUSTER, IMAGE, IMAGE + ENV);
     const findings = findingsOf(await renderAndCheck(root, "json")).filter((f) => f.ruleId === "plaintext-credential-env");
     const rendered = readFileSync(join(root, RENDERED), "utf8");
     const value = positionOf(rendered, "hunter2", "name: DB_PASSWORD");
@@ -77,7 +70,7 @@ describe("a values-caused finding in an example cluster", () => {
 
   it("is annotated on the values line in --format github, naming the rendered position", async () => {
     const root = exampleCopy();
-    const values = edit(root, CLUSTER, IMAGE, IMAGE + ENV);
+    const values = editFile(root, CLUSTER, IMAGE, IMAGE + ENV);
     const annotations = (await renderAndCheck(root, "github")).split("\n").filter((l) => l.includes("kforge plaintext-credential-env"));
     const source = positionOf(values, "hunter2");
     const rendered = positionOf(readFileSync(join(root, RENDERED), "utf8"), "hunter2", "name: DB_PASSWORD");
@@ -90,7 +83,7 @@ describe("a values-caused finding in an example cluster", () => {
   it("traces a value from a valuesFile to that file", async () => {
     const root = exampleCopy();
     const valuesFile = "clusters/bjrdc-dev/values/elasticsearch.yaml";
-    const values = edit(root, valuesFile, "  storageClassName: ceph-rbd\n", "  storageClassName: ceph-rbd-fast\n");
+    const values = editFile(root, valuesFile, "  storageClassName: ceph-rbd\n", "  storageClassName: ceph-rbd-fast\n");
     // A claim template asking for an unknown class is a warning: the run passes at --fail-on error.
     const findings = findingsOf(await renderAndCheck(root, "json", 0)).filter((f) => f.message.includes("StorageClass ceph-rbd-fast"));
     const renderedFile = "clusters/bjrdc-dev/rendered/elasticsearch/statefulset-elasticsearch.yaml";
@@ -103,7 +96,7 @@ describe("a values-caused finding in an example cluster", () => {
 
   it("points a node-port conflict between two releases at one of the two values lines", async () => {
     const root = exampleCopy();
-    const values = edit(root, CLUSTER, "nodePort: 30300}", "nodePort: 30080}");
+    const values = editFile(root, CLUSTER, "nodePort: 30300}", "nodePort: 30080}");
     const conflicts = findingsOf(await renderAndCheck(root, "json")).filter((f) => f.ruleId === "nodeport-conflict");
     expect(conflicts).toHaveLength(1);
     const [conflict] = conflicts;

@@ -80,6 +80,32 @@ const many = `[${Array.from({ length: 300 }, (_, i) => i).join(",")}]`;
 /** About 720,000 steps: within one expression's budget, and fourteen of them exceed the request's. */
 const expensive = `  - expression: "${many}.all(a, ${many}.all(b, a + b >= 0))"\n`;
 
+/** A policy on Widgets (plural `widgetries`, from their CRD) and a Widget of `size`. */
+function widgetPolicyAndCase(size: number): Record<string, string> {
+  return {
+    "policy.yaml": policy(`  matchConstraints:
+    resourceRules:
+    - {apiGroups: [example.com], apiVersions: ['*'], operations: ['*'], resources: [widgetries]}
+  validations:
+  - expression: "object.spec.size < 10"
+`, "widgets") + binding("  policyName: widgets\n  validationActions: [Deny]\n", "widgets"),
+    "case.yaml": `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgetries.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgetries}
+  scope: Namespaced
+  versions: []
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w, namespace: shop}
+spec: {size: ${size}}
+`,
+  };
+}
+
 testRule(rule, {
   valid: [
     { name: "an object that passes the validation", yaml: { "policy.yaml": limit(), "case.yaml": deployment(3) } },
@@ -136,26 +162,7 @@ testRule(rule, {
     {
       name: "a custom resource matched by its CRD's plural, passing",
       yaml: {
-        "policy.yaml": policy(`  matchConstraints:
-    resourceRules:
-    - {apiGroups: [example.com], apiVersions: ['*'], operations: ['*'], resources: [widgetries]}
-  validations:
-  - expression: "object.spec.size < 10"
-`, "widgets") + binding("  policyName: widgets\n  validationActions: [Deny]\n", "widgets"),
-        "case.yaml": `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgetries.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgetries}
-  scope: Namespaced
-  versions: []
----
-apiVersion: example.com/v1
-kind: Widget
-metadata: {name: w, namespace: shop}
-spec: {size: 3}
-`,
+        ...widgetPolicyAndCase(3),
       },
     },
     { name: "a policy without a binding enforces nothing", yaml: { "policy.yaml": policy(`${deployments}  validations:\n  - expression: "false"\n`), "case.yaml": deployment() } },
@@ -288,26 +295,7 @@ spec: {size: 3}
     {
       name: "a custom resource matched by its CRD's plural",
       yaml: {
-        "policy.yaml": policy(`  matchConstraints:
-    resourceRules:
-    - {apiGroups: [example.com], apiVersions: ['*'], operations: ['*'], resources: [widgetries]}
-  validations:
-  - expression: "object.spec.size < 10"
-`, "widgets") + binding("  policyName: widgets\n  validationActions: [Deny]\n", "widgets"),
-        "case.yaml": `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgetries.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgetries}
-  scope: Namespaced
-  versions: []
----
-apiVersion: example.com/v1
-kind: Widget
-metadata: {name: w, namespace: shop}
-spec: {size: 30}
-`,
+        ...widgetPolicyAndCase(30),
       },
       errors: [{ line: 13, column: 14, message: "ValidatingAdmissionPolicy 'widgets' with binding 'widgets' denied request: failed expression: object.spec.size < 10" }],
     },
