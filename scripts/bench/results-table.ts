@@ -10,7 +10,10 @@ export interface SizeResult {
   releasesPerCluster: number;
   resources: number;
   files: number;
+  /** `kforge check` after a render, whose cache serves the unchanged releases. */
   check: Series;
+  /** `kforge check` without .kforge-cache, as on a fresh clone. */
+  checkCold: Series;
   render: Series;
   rerender: Series;
   /** `kubectl kustomize` of every tree; undefined when kubectl is absent. */
@@ -54,10 +57,16 @@ export function buildRows(sizes: readonly SizeResult[], corpora: readonly Corpus
     const ratio = s.kustomize && s.check.medianMs / s.kustomize.medianMs;
     const reference = s.size === "50x20";
     rows.push({
-      measurement: `check ${s.size} (${s.resources} resources)`, kforge: s.check.medianMs, kforgeCpu: s.check.cpuMedianMs, unit: "ms",
+      measurement: `check ${s.size} (${s.resources} resources; after a render, from its cache)`, kforge: s.check.medianMs, kforgeCpu: s.check.cpuMedianMs, unit: "ms",
       peer: s.kustomize && { name: peerNames.kustomize, median: s.kustomize.medianMs, cpuMedian: s.kustomize.cpuMedianMs }, ratio, cpuRatio: cpuRatio(s.check, s.kustomize),
-      target: reference ? "< 2000 ms, ratio <= 1" : "ratio <= 1",
-      met: all([reference ? s.check.medianMs < 2000 : true, ratio === undefined ? undefined : ratio <= 1]),
+      target: reference ? "< 1000 ms, ratio <= 1" : "ratio <= 1",
+      met: all([reference ? s.check.medianMs < 1000 : true, ratio === undefined ? undefined : ratio <= 1]),
+    });
+    const coldRatio = s.kustomize && s.checkCold.medianMs / s.kustomize.medianMs;
+    rows.push({
+      measurement: `check ${s.size} without the render cache (a fresh clone)`, kforge: s.checkCold.medianMs, kforgeCpu: s.checkCold.cpuMedianMs, unit: "ms",
+      peer: s.kustomize && { name: peerNames.kustomize, median: s.kustomize.medianMs, cpuMedian: s.kustomize.cpuMedianMs }, ratio: coldRatio, cpuRatio: cpuRatio(s.checkCold, s.kustomize),
+      target: reference ? "< 1000 ms" : "", met: reference ? s.checkCold.medianMs < 1000 : undefined,
     });
     rows.push({ measurement: `render ${s.size} (writes ${s.files} files)`, kforge: s.render.medianMs, kforgeCpu: s.render.cpuMedianMs, unit: "ms", target: "" });
     rows.push({

@@ -42,7 +42,11 @@ export class RenderCache {
   private readonly loaded = new Map<string, ClusterEntries>();
   private readonly dirty = new Set<string>();
 
-  constructor(private readonly root: string) {}
+  /** `readOnly`: serve what an earlier render stored, store nothing (`kforge check` writes no file). */
+  constructor(
+    private readonly root: string,
+    private readonly options: { readOnly?: boolean } = {},
+  ) {}
 
   static key(parts: readonly string[]): string {
     const hash = createHash("sha256");
@@ -65,6 +69,7 @@ export class RenderCache {
   }
 
   async set(cluster: string, release: string, key: string, documents: readonly RenderedDocument[]): Promise<void> {
+    if (this.options.readOnly) return;
     const entries = await this.entries(cluster);
     const outputs: AssembledOutput[] = [];
     const cachedDocuments = documents.map((doc): CachedDocument => {

@@ -72,6 +72,11 @@ export interface RenderOptions {
    * tree's when it renders a base commit extracted elsewhere.
    */
   repoPrefix?: string;
+  /**
+   * With a cache, skip clusters whose tree stamp holds (default). `kforge check` needs every
+   * cluster's resources to lint them, so it only takes unchanged releases from the cache.
+   */
+  skipUnchangedTrees?: boolean;
 }
 
 /**
@@ -85,7 +90,7 @@ export async function renderClusters(root: string, only?: string | readonly stri
   const repoPrefix = options.repoPrefix ?? gitPrefix(root);
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
-  const stamps = cache && (await TreeStamps.load(root));
+  const stamps = cache && options.skipUnchangedTrees !== false ? await TreeStamps.load(root) : undefined;
   const result: RepoRender = { clusters: [], files, ownedDirs: [], ownedFiles: [], orphanedDirs: [], unchanged: [], fleet: [], stamps, diagnostics, broken: [], unloaded: [] };
   const sources = new Map<string, Promise<BlueprintSources>>();
   const sourcesOnce = (name: string) => {

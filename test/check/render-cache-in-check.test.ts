@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyExampleInto } from "../helpers/example-repo.js";
+import { editFile } from "../helpers/edit-file.js";
+import { makeRepo, runCli } from "../helpers/temp-repo.js";
+
+const CACHE = ".kforge-cache";
+const CLUSTER = "clusters/bjrdc-dev/cluster.yaml";
+
+function cacheFiles(root: string): Record<string, string> {
+  const dir = join(root, CACHE);
+  return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+}
+
+describe("kforge check and the render cache", () => {
+  it("takes the releases a render stored from its cache, reports exactly what a check without it reports, and writes nothing", async () => {
+    const root = makeRepo({});
+    copyExampleInto(root);
+    expect((await runCli(["render"], root)).code).toBe(0);
+    const stored = cacheFiles(root);
+    expect(Object.keys(stored).length).toBeGreaterThan(0);
+    // An edit after the render: that release is rendered again (its key changed); the others come from the cache.
+    const edited = editFile(root, CLUSTER, "image: bjrdc206.reg/bjrdc-dev/hello-node:v1.0.1", "image: bjrdc206.reg/bjrdc-dev/hello-node:v1.0.2");
+    const line = edited.split("\n").findIndex((l) => l.includes("hello-node:v1.0.2")) + 1;
+    const warm = await runCli(["check", "--format", "json"], root);
+    expect(cacheFiles(root)).toEqual(stored);
+    rmSync(join(root, CACHE), { recursive: true });
+    const cold = await runCli(["check", "--format", "json"], root);
+    expect(existsSync(join(root, CACHE))).toBe(false);
+    expect(warm.code).toBe(1);
+    expect(warm.stdout).toBe(cold.stdout);
+    const findings = (JSON.parse(warm.stdout) as { findings: { ruleId: string; source?: { file: string; line: number } }[] }).findings;
+    // The stale file points at the values line that changed it.
+    expect(findings.filter((f) => f.ruleId === "render-stale").map((f) => `${f.source?.file}:${f.source?.line}`)).toContain(`${CLUSTER}:${line}`);
+  });
+});
