@@ -4,7 +4,7 @@ import type { Finding } from "../lint/finding.js";
 import { lintClusterRenders } from "../lint/lint-clusters.js";
 import { RULES } from "../lint/rules/index.js";
 import type { Policy } from "../policy/policy.js";
-import { RenderCache } from "../render/render-cache.js";
+import { RenderCache, trustedRenderCache } from "../render/render-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
 import type { LintedTarget } from "../report/lint-report.js";
 import { compareTree, type TreeChange } from "../tree/tree-changes.js";
@@ -40,8 +40,10 @@ export interface ShareResult {
  * left to the caller.
  */
 export async function checkShare(root: string, clusterFiles: readonly string[], policy: Policy, today: string): Promise<ShareResult> {
-  // Releases an earlier `kforge render` stored unchanged come from its cache (read only).
-  const render = await renderClusters(root, clusterFiles, new RenderCache(root, { readOnly: true }), { skipUnchangedTrees: false });
+  // Releases an earlier `kforge render` stored unchanged come from its cache (read only), when
+  // this machine wrote it: never in CI, never from files a commit brought.
+  const cache = trustedRenderCache(root) ? new RenderCache(root, { readOnly: true }) : undefined;
+  const render = await renderClusters(root, clusterFiles, cache, { skipUnchangedTrees: false });
   const tree = await compareTree(root, render.files, render.ownedDirs, []);
   const lint = lintClusterRenders(render.clusters, RULES, policy, today);
   return {

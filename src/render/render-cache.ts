@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -38,6 +39,22 @@ interface ClusterEntries {
  * (kforge version, blueprint files, cluster file, values file). A re-render after one values
  * file changes runs only that release's templates. One JSON file per cluster.
  */
+/**
+ * Whether `kforge check` may read the render cache: it holds rendered objects that check would
+ * otherwise compute, so it must be this machine's own. Not in CI (a fresh checkout has no cache
+ * of its own; set CI to anything to opt out anywhere), and not when git tracks any file under
+ * it: a pull request could commit a forged cache to make a stale tree look up to date.
+ */
+export function trustedRenderCache(root: string): boolean {
+  if (process.env.CI) return false;
+  try {
+    return execFileSync("git", ["ls-files", "-z", "--", CACHE_DIR], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }) === "";
+  } catch {
+    // Not a git repository (or no git): nothing can have been committed into the cache.
+    return true;
+  }
+}
+
 export class RenderCache {
   private readonly loaded = new Map<string, ClusterEntries>();
   private readonly dirty = new Set<string>();

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyExampleInto } from "../helpers/example-repo.js";
 import { editFile } from "../helpers/edit-file.js";
 import { makeRepo, runCli } from "../helpers/temp-repo.js";
@@ -13,7 +14,44 @@ function cacheFiles(root: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 }
 
+/** Changes the first cached Deployment's replicas, keeping its key: what a forged cache would do. */
+function forgeCache(root: string): void {
+  const file = join(root, CACHE, "bjrdc-dev.json");
+  const entries = JSON.parse(readFileSync(file, "utf8")) as { releases: Record<string, { documents: { object: { kind?: string; spec?: { replicas?: number } } }[] }> };
+  const deployment = Object.values(entries.releases).flatMap((r) => r.documents).find((d) => d.object.kind === "Deployment" && typeof d.object.spec?.replicas === "number");
+  deployment!.object.spec!.replicas = 99;
+  writeFileSync(file, JSON.stringify(entries));
+}
+
+const git = (root: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: root, stdio: "ignore" });
+
 describe("kforge check and the render cache", () => {
+  const ci = process.env.CI;
+  beforeEach(() => {
+    delete process.env.CI;
+  });
+  afterEach(() => {
+    if (ci === undefined) delete process.env.CI;
+    else process.env.CI = ci;
+  });
+
+  it("is read from this machine's own cache only: not in CI, not when a commit brought it", async () => {
+    const root = makeRepo({});
+    copyExampleInto(root);
+    expect((await runCli(["render"], root)).code).toBe(0);
+    git(root, "init", "-q");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "render");
+    forgeCache(root);
+    // The machine's own (untracked) cache is used: the forged object differs from the committed tree.
+    expect((await runCli(["check"], root)).code).toBe(1);
+    process.env.CI = "true";
+    expect((await runCli(["check"], root)).code).toBe(0);
+    delete process.env.CI;
+    git(root, "add", "-f", CACHE);
+    expect((await runCli(["check"], root)).code).toBe(0);
+  });
+
   it("takes the releases a render stored from its cache, reports exactly what a check without it reports, and writes nothing", async () => {
     const root = makeRepo({});
     copyExampleInto(root);
