@@ -1,5 +1,6 @@
 import type { Resource } from "../resources/resource.js";
 import type { StrictDefinitions } from "./openapi-definitions.js";
+import { compareMinor } from "../render/kube-version.js";
 
 /**
  * Schemas a repository imported with `kforge schemas import` (schemas/imported/): Kubernetes
@@ -44,7 +45,7 @@ export function importedRelease(version: string): ImportedRelease | undefined {
 
 /** Imported releases' versions ("1.37"), oldest first. */
 export function importedVersions(): string[] {
-  return [...releases.keys()].sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
+  return [...releases.keys()].sort(compareMinor);
 }
 
 export function importedCrdSet(name: string): ImportedCrdSet | undefined {

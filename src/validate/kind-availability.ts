@@ -1,4 +1,6 @@
 import type { KindIndex } from "./schema-bundle.js";
+import { apiGroupOf } from "../lint/kube/api-kinds.js";
+import { compareMinor } from "../render/kube-version.js";
 
 /**
  * Where a kind that the target release does not serve stands:
@@ -12,20 +14,14 @@ export type KindAvailability =
   | { status: "not-yet"; firstIn: string; servedInstead: string[] }
   | { status: "unknown" };
 
-const minor = (release: string): number => Number(release.split(".")[1]);
-
 export function kindAvailability(index: KindIndex, target: string, apiVersion: string, kind: string): KindAvailability {
   const releases = index[apiVersion]?.[kind] ?? [];
   if (releases.length === 0) return { status: "unknown" };
   const servedInstead = Object.keys(index)
     .filter((other) => other !== apiVersion && (index[other][kind] ?? []).includes(target))
-    .sort((a, b) => Number(groupOf(b) === groupOf(apiVersion)) - Number(groupOf(a) === groupOf(apiVersion)) || a.localeCompare(b));
-  const older = releases.filter((release) => minor(release) < minor(target));
-  if (older.length > 0 && !releases.some((release) => minor(release) > minor(target))) return { status: "removed", lastIn: older[older.length - 1], servedInstead };
-  const newer = releases.find((release) => minor(release) > minor(target));
+    .sort((a, b) => Number(apiGroupOf(b) === apiGroupOf(apiVersion)) - Number(apiGroupOf(a) === apiGroupOf(apiVersion)) || a.localeCompare(b));
+  const older = releases.filter((release) => compareMinor(release, target) < 0);
+  if (older.length > 0 && !releases.some((release) => compareMinor(release, target) > 0)) return { status: "removed", lastIn: older[older.length - 1], servedInstead };
+  const newer = releases.find((release) => compareMinor(release, target) > 0);
   return newer ? { status: "not-yet", firstIn: newer, servedInstead } : { status: "unknown" };
-}
-
-function groupOf(apiVersion: string): string {
-  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
 }

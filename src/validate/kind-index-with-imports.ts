@@ -1,7 +1,7 @@
 import { importedRelease, importedVersions } from "./imported-registry.js";
 import { loadKindIndex, type KindIndex } from "./schema-bundle.js";
+import { compareMinor } from "../render/kube-version.js";
 
-const minor = (release: string): number => Number(release.split(".")[1]);
 
 /**
  * apiVersion -> kind -> releases serving it, of the shipped releases and the imported ones; an
@@ -24,7 +24,7 @@ export function kindIndexWithImports(): KindIndex {
       for (const kind of Object.keys(kinds)) {
         const releases = ((index[apiVersion] ??= {})[kind] ??= []);
         releases.push(version);
-        releases.sort((a, b) => minor(a) - minor(b));
+        releases.sort(compareMinor);
       }
     }
   }

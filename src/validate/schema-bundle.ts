@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import type { JsonSchema } from "./value-schemas.js";
 import { packageUrl } from "../package-root.js";
+import { compareMinor } from "../render/kube-version.js";
 
 /** apiVersion -> kind -> definition key. */
 export type KindMap = Record<string, Record<string, string>>;
@@ -58,7 +59,7 @@ let kindIndex: KindIndex | undefined;
 export function loadKindIndex(): KindIndex {
   if (!kindIndex) {
     const index: KindIndex = {};
-    const releases = Object.entries(loadKubernetesBundle().releases).sort(([a], [b]) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
+    const releases = Object.entries(loadKubernetesBundle().releases).sort(([a], [b]) => compareMinor(a, b));
     for (const [release, { kinds }] of releases) {
       for (const [apiVersion, byKind] of Object.entries(kinds)) for (const kind of Object.keys(byKind)) ((index[apiVersion] ??= {})[kind] ??= []).push(release);
     }

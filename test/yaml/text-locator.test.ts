@@ -1,28 +1,16 @@
 import { readFileSync } from "node:fs";
 import fg from "fast-glob";
 import { describe, expect, it } from "vitest";
-import { parseManifestsFully } from "../../src/resources/parse-manifests.js";
 import { readDocumentsFast } from "../../src/yaml/fast-read.js";
 import { textLocator } from "../../src/yaml/text-locator.js";
-import { fieldPathsOf } from "../helpers/field-paths.js";
+import { compareLocators } from "../helpers/locator-comparison.js";
 
 
-/** Asks the text locator for every path of every document; returns how many it answered, checking each against the full parse. */
+/** The text locator's answers for `text`, each checked against the full parse. */
 function compare(text: string, where: string): { asked: number; answered: number } {
-  const full = parseManifestsFully(text, where);
-  const locator = textLocator(text);
-  let asked = 0;
-  let answered = 0;
-  full.resources.forEach((resource, ordinal) => {
-    for (const path of fieldPathsOf(resource.object)) {
-      asked++;
-      const span = locator.locate(ordinal, path);
-      if (!span) continue;
-      answered++;
-      expect(span, `${where} #${ordinal} ${path.join(".")}`).toEqual(resource.locate(path));
-    }
-  });
-  return { asked, answered };
+  const result = compareLocators(text, where);
+  expect(result.differences).toEqual([]);
+  return result;
 }
 
 describe("positions found in the text", () => {
