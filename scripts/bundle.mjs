@@ -1,6 +1,6 @@
 /**
  * Build step (`npm run build`, last): bundles the CLI and its worker threads with esbuild into
- * dist/cli/main.js, dist/lint/parse-worker.js, dist/check/check-worker.js and
+ * dist/cli/main.js, dist/lint/parse-worker.js, dist/check/check-worker.js, dist/tree/snapshot-worker.js and
  * dist/github/step-summary.js (replacing tsc's
  * output there), so an installed kforge runs exactly the dependency versions its tests ran and
  * loads one file instead of hundreds. The CEL engine stays a package of its own (loaded on first
@@ -14,6 +14,7 @@ const result = await build({
     "cli/main": "src/cli/main.ts",
     "lint/parse-worker": "src/lint/parse-worker.ts",
     "check/check-worker": "src/check/check-worker.ts",
+    "tree/snapshot-worker": "src/tree/snapshot-worker.ts",
     // Imported by the workflows and the action to append reports to the job summary.
     "github/step-summary": "src/github/step-summary.ts",
   },

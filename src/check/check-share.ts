@@ -7,6 +7,8 @@ import type { Policy } from "../policy/policy.js";
 import { RenderCache, trustedRenderCache } from "../render/render-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
 import type { LintedTarget } from "../report/lint-report.js";
+import { posix } from "node:path";
+import { prefetchTree } from "../tree/prefetch-tree.js";
 import { compareTree, type TreeChange } from "../tree/tree-changes.js";
 import { treeFindings } from "./tree-findings.js";
 
@@ -43,9 +45,11 @@ export async function checkShare(root: string, clusterFiles: readonly string[], 
   // Releases an earlier `kforge render` stored unchanged come from its cache (read only), when
   // this machine wrote it: never in CI, never from files a commit brought.
   const cache = trustedRenderCache(root) ? new RenderCache(root, { readOnly: true }) : undefined;
+  // The committed folders are read on another thread while this one renders and lints.
+  const committed = prefetchTree(root, clusterFiles.flatMap((file) => [`${posix.dirname(file)}/rendered`, `${posix.dirname(file)}/gitops`]));
   const render = await renderClusters(root, clusterFiles, cache, { skipUnchangedTrees: false });
-  const tree = await compareTree(root, render.files, render.ownedDirs, []);
   const lint = lintClusterRenders(render.clusters, RULES, policy, today);
+  const tree = await compareTree(root, render.files, render.ownedDirs, [], await committed());
   return {
     clusters: render.clusters.length,
     inputProblems: render.diagnostics,

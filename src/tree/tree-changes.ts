@@ -1,8 +1,9 @@
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, posix, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "./file-header.js";
 import { TEMP_FILE } from "./temp-files.js";
+import { lstatType, type EntryType, type TreeSnapshot } from "./tree-snapshot.js";
 
 export type ChangeKind = "add" | "update" | "delete";
 
@@ -26,17 +27,17 @@ export interface TreeComparison {
   problems: Diagnostic[];
 }
 
-type EntryType = "file" | "dir" | "symlink" | "other";
-
 /**
  * Compares the planned files with the disk. Generated files that are no longer planned are to be
  * deleted; hand-written files are left alone; a planned path that is a symlink, passes through
  * one, leaves clusters/, or would overwrite a hand-written file is a problem. The owned folders
- * are listed once (one directory read each) rather than examined file by file.
+ * are listed once (one directory read each) rather than examined file by file. A `snapshot` read
+ * earlier (prefetch-tree.ts) supplies the listings and files of the folders it holds.
  */
-export async function compareTree(root: string, planned: ReadonlyMap<string, string>, ownedDirs: readonly string[], ownedFiles: readonly string[]): Promise<TreeComparison> {
+export async function compareTree(root: string, planned: ReadonlyMap<string, string>, ownedDirs: readonly string[], ownedFiles: readonly string[], snapshot?: TreeSnapshot): Promise<TreeComparison> {
   const result: TreeComparison = { changes: [], handWritten: [], problems: [] };
-  const listing = await listOwned(root, ownedDirs, ownedFiles);
+  const listing = await listOwned(root, ownedDirs, ownedFiles, snapshot);
+  const read = (path: string) => snapshot?.contents.get(path) ?? readFileSync(join(root, path), "utf8");
   const outside = new Map<string, EntryType | undefined>();
   const typeOf = (path: string): EntryType | undefined => {
     if (listing.has(path)) return listing.get(path);
@@ -54,14 +55,14 @@ export async function compareTree(root: string, planned: ReadonlyMap<string, str
       result.changes.push({ kind: "add", path, after: content });
       continue;
     }
-    const existing = readFileSync(join(root, path), "utf8");
+    const existing = read(path);
     if (!isGenerated(existing)) {
       result.problems.push({ code: "unsafe-path", file: path, line: 1, column: 1, message: "this file was not written by kforge (it has no kforge header) and kforge needs to write here", hint: "move the file out of the generated folder, or delete it if it is stale" });
     } else if (existing !== content) result.changes.push({ kind: "update", path, before: existing, after: content });
   }
   for (const [path, type] of [...listing].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (planned.has(path) || type === "dir") continue;
-    const content = type === "file" ? readFileSync(join(root, path), "utf8") : undefined;
+    const content = type === "file" ? read(path) : undefined;
     // A killed render's temporary file may be cut short before its header: it is not hand-written.
     if (content !== undefined && TEMP_FILE.test(path)) result.changes.push({ kind: "delete", path, before: content, leftover: true });
     else
@@ -73,10 +74,15 @@ export async function compareTree(root: string, planned: ReadonlyMap<string, str
 }
 
 /** Every entry under the owned folders (not following links), and the owned files that exist. */
-async function listOwned(root: string, ownedDirs: readonly string[], ownedFiles: readonly string[]): Promise<Map<string, EntryType>> {
+async function listOwned(root: string, ownedDirs: readonly string[], ownedFiles: readonly string[], snapshot: TreeSnapshot | undefined): Promise<Map<string, EntryType>> {
   const listing = new Map<string, EntryType>();
+  const unread = ownedDirs.filter((dir) => {
+    const entries = snapshot?.listings.get(dir);
+    for (const [path, type] of entries ?? []) listing.set(path, type);
+    return entries === undefined;
+  });
   // A folder that is itself a link is not listed through: unsafePath reports it.
-  const realDirs = ownedDirs.filter((dir) => lstatType(join(root, dir)) === "dir");
+  const realDirs = unread.filter((dir) => lstatType(join(root, dir)) === "dir");
   const walk = (dir: string) => {
     listing.set(dir, "dir");
     for (const d of readdirSync(join(root, dir), { withFileTypes: true })) {
@@ -125,13 +131,3 @@ function readdirSafe(path: string): string[] {
     return [];
   }
 }
-
-function lstatType(path: string): EntryType | undefined {
-  try {
-    const stat = lstatSync(path);
-    return stat.isSymbolicLink() ? "symlink" : stat.isDirectory() ? "dir" : stat.isFile() ? "file" : "other";
-  } catch {
-    return undefined;
-  }
-}
-
