@@ -10,6 +10,7 @@ import type { LintedTarget } from "../report/lint-report.js";
 import { posix } from "node:path";
 import { prefetchTree } from "../tree/prefetch-tree.js";
 import { compareTree, type TreeChange } from "../tree/tree-changes.js";
+import { LintCache } from "./lint-cache.js";
 import { treeFindings } from "./tree-findings.js";
 
 /** What checking some of a repository's clusters found: plain data, so a worker thread can send it. */
@@ -44,11 +45,15 @@ export interface ShareResult {
 export async function checkShare(root: string, clusterFiles: readonly string[], policy: Policy, today: string): Promise<ShareResult> {
   // Releases an earlier `kforge render` stored unchanged come from its cache (read only), when
   // this machine wrote it: never in CI, never from files a commit brought.
-  const cache = trustedRenderCache(root) ? new RenderCache(root, { readOnly: true }) : undefined;
+  const trusted = trustedRenderCache(root);
+  const cache = trusted ? new RenderCache(root, { readOnly: true }) : undefined;
   // The committed folders are read on another thread while this one renders and lints.
   const committed = prefetchTree(root, clusterFiles.flatMap((file) => [`${posix.dirname(file)}/rendered`, `${posix.dirname(file)}/gitops`]));
   const render = await renderClusters(root, clusterFiles, cache, { skipUnchangedTrees: false });
-  const lint = lintClusterRenders(render.clusters, RULES, policy, today);
+  // What each unchanged cluster's lint found last time, under the same conditions.
+  const lintCache = trusted ? new LintCache(root, render.files, today) : undefined;
+  const lint = lintClusterRenders(render.clusters, RULES, policy, today, lintCache);
+  lintCache?.flush();
   const tree = await compareTree(root, render.files, render.ownedDirs, [], await committed());
   return {
     clusters: render.clusters.length,

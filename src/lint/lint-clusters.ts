@@ -7,7 +7,7 @@ import type { LintedTarget } from "../report/lint-report.js";
 import { importedCrdSet } from "../validate/imported-registry.js";
 import { resolveSchemaSet } from "../validate/validate-schema.js";
 import type { Finding } from "./finding.js";
-import { lintSet } from "./lint-set.js";
+import { lintSet, type LintSetResult } from "./lint-set.js";
 import type { LintTarget, Rule } from "./rule.js";
 
 export interface LintRun {
@@ -27,10 +27,23 @@ export function lintClusters(renders: readonly ClusterRender[], rules: readonly 
   return run;
 }
 
+/** Results of earlier runs, per cluster render: what `kforge check` keeps in its cache. */
+export interface ClusterLintMemo {
+  recall(render: ClusterRender): LintSetResult | undefined;
+  remember(render: ClusterRender, result: LintSetResult): void;
+}
+
 /** lintClusters without the policy's own findings (expired exemptions): for part of a repository. */
-export function lintClusterRenders(renders: readonly ClusterRender[], rules: readonly Rule[], policy: Policy, today: string): LintRun {
+export function lintClusterRenders(renders: readonly ClusterRender[], rules: readonly Rule[], policy: Policy, today: string, memo?: ClusterLintMemo): LintRun {
   const run: LintRun = { findings: [], targets: [], exempted: 0, diagnostics: [] };
-  for (const { cluster, resources } of renders) {
+  for (const render of renders) {
+    const { cluster, resources } = render;
+    run.targets.push({ name: cluster.name, kubernetesVersion: cluster.kubernetesVersion, schemaSet: resolveSchemaSet(cluster.kubernetesVersion)?.set ?? "none", resources: resources.length });
+    const recalled = memo?.recall(render);
+    if (recalled) {
+      add(run, recalled);
+      continue;
+    }
     const target: LintTarget = {
       kubernetesVersion: cluster.kubernetesVersion,
       nodePortRange: cluster.nodePortRange,
@@ -40,11 +53,15 @@ export function lintClusterRenders(renders: readonly ClusterRender[], rules: rea
     };
     if (policy.admission) target.admission = admissionForCluster(policy.admission, cluster.name, policy.admissionExcluded?.get(cluster.name));
     const result = lintSet({ resources, target, rules, policy, cluster: cluster.name, today });
-    run.findings.push(...result.findings);
-    run.exempted += result.exempted;
-    run.diagnostics.push(...result.diagnostics);
-    run.targets.push({ name: cluster.name, kubernetesVersion: cluster.kubernetesVersion, schemaSet: resolveSchemaSet(cluster.kubernetesVersion)?.set ?? "none", resources: resources.length });
+    memo?.remember(render, result);
+    add(run, result);
   }
   return run;
+}
+
+function add(run: LintRun, result: LintSetResult): void {
+  run.findings.push(...result.findings);
+  run.exempted += result.exempted;
+  run.diagnostics.push(...result.diagnostics);
 }
 

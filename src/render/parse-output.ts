@@ -14,6 +14,8 @@ export interface RenderedDocument {
   object: KubeObject;
   templateFile: string;
   origins: DocumentOrigins;
+  /** The object as kforge writes it (emitManifest), when already known: kept with it in the render cache. */
+  body?: string;
 }
 
 /**

@@ -5,12 +5,13 @@ import { join } from "node:path";
 import type { KubeObject } from "../resources/resource.js";
 import type { SourceRef } from "../yaml/span.js";
 import type { AssembledOutput, ValueRange } from "./assemble-output.js";
+import { emitManifest } from "./emit-yaml.js";
 import type { RenderedDocument } from "./parse-output.js";
 
 /** Folder (under the repository root) of the render cache; listed in .gitignore. */
 export const CACHE_DIR = ".kforge-cache";
 /** Bump when the cached shape or the renderer's output changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** A template's output, kept so that origins can be worked out when a finding needs them. */
 interface CachedOutput {
@@ -23,6 +24,8 @@ interface CachedOutput {
 
 interface CachedDocument {
   object: KubeObject;
+  /** The object as written in the tree, so a render served from the cache does not write it out again. */
+  body: string;
   templateFile: string;
   /** Index into the release's outputs, and the document's place among that output's manifests. */
   output: number;
@@ -82,6 +85,7 @@ export class RenderCache {
       object: doc.object,
       templateFile: doc.templateFile,
       origins: lazyOrigins(outputs[doc.output], doc.templateFile, doc.ordinal),
+      body: doc.body,
     }));
   }
 
@@ -92,7 +96,7 @@ export class RenderCache {
     const cachedDocuments = documents.map((doc): CachedDocument => {
       let output = outputs.indexOf(doc.origins.output);
       if (output < 0) output = outputs.push(doc.origins.output) - 1;
-      return { object: doc.object, templateFile: doc.templateFile, output, ordinal: doc.origins.ordinal };
+      return { object: doc.object, body: doc.body ?? emitManifest(doc.object), templateFile: doc.templateFile, output, ordinal: doc.origins.ordinal };
     });
     entries.releases[release] = { key, outputs: outputs.map(toCachedOutput), documents: cachedDocuments };
     this.dirty.add(cluster);
@@ -127,11 +131,16 @@ export class RenderCache {
 async function readEntries(path: string): Promise<ClusterEntries> {
   try {
     const parsed = JSON.parse(await readFile(path, "utf8")) as ClusterEntries;
-    if (parsed.format === FORMAT && parsed.releases && typeof parsed.releases === "object") return parsed;
+    if (parsed.format === FORMAT && parsed.releases && typeof parsed.releases === "object" && wellFormed(parsed)) return parsed;
   } catch {
     // Missing or damaged: start afresh.
   }
   return { format: FORMAT, releases: {} };
+}
+
+/** Every cached document has its object and its text: a damaged entry is rendered afresh. */
+function wellFormed(entries: ClusterEntries): boolean {
+  return Object.values(entries.releases).every((release) => Array.isArray(release?.documents) && release.documents.every((doc) => typeof doc?.body === "string" && typeof doc.object === "object" && doc.object !== null));
 }
 
 function toCachedOutput(output: AssembledOutput): CachedOutput {

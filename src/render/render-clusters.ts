@@ -10,6 +10,7 @@ import { discoverClusterFiles, discoverOrphanedTrees } from "../repo/discover-cl
 import type { ReleaseOutput } from "../tree/plan-cluster-tree.js";
 import { satisfiesRange } from "./kube-version.js";
 import type { RenderedResource } from "./rendered-resource.js";
+import { emitManifest } from "./emit-yaml.js";
 import { RenderCache } from "./render-cache.js";
 import { rendererId } from "./renderer-id.js";
 import { readOptional } from "../repo/read-optional.js";
@@ -19,6 +20,8 @@ import { TreeStamps } from "./tree-stamps.js";
 export interface ClusterRender {
   cluster: Cluster;
   resources: RenderedResource[];
+  /** With a cache: the fingerprint of the cluster's inputs (cluster file, values files, blueprints), when all could be read. */
+  inputs?: string;
 }
 
 export interface RepoRender {
@@ -169,7 +172,11 @@ export async function renderClusters(root: string, only?: string | readonly stri
       const rendered = renderRelease(cluster, index, blueprint, resolved);
       diagnostics.push(...rendered.diagnostics);
       if (rendered.diagnostics.length > 0) failed = true;
-      if (key && rendered.diagnostics.length === 0) await cache!.set(cluster.name, release.name, key, rendered.documents);
+      if (key && rendered.diagnostics.length === 0) {
+        // Written out once, for the cache and for the tree.
+        for (const doc of rendered.documents) doc.body ??= emitManifest(doc.object as Record<string, unknown>);
+        await cache!.set(cluster.name, release.name, key, rendered.documents);
+      }
       outputs.push({ index, blueprint, documents: rendered.documents, valuesFiles });
     }
     const plan = planClusterTree(cluster, outputs);
@@ -181,11 +188,9 @@ export async function renderClusters(root: string, only?: string | readonly stri
     const tree = [...plan.files, ...gitopsFiles(cluster)];
     for (const [path, content] of tree) files.set(path, content);
     result.ownedDirs.push(`${cluster.dir}/rendered`, `${cluster.dir}/gitops`);
-    result.clusters.push({ cluster, resources: plan.resources });
-    if (stamps) {
-      const fingerprint = await treeFingerprint(cluster.file, cluster.text, cluster.releases, valuesTexts, sourcesOnce);
-      if (fingerprint) stamps.rendered(cluster, cluster.releases, fingerprint, tree.map(([path]) => path));
-    }
+    const inputs = cache ? await treeFingerprint(cluster.file, cluster.text, cluster.releases, valuesTexts, sourcesOnce) : undefined;
+    result.clusters.push({ cluster, resources: plan.resources, ...(inputs ? { inputs } : {}) });
+    if (stamps && inputs) stamps.rendered(cluster, cluster.releases, inputs, tree.map(([path]) => path));
   }
   result.fleet = fleet;
   if (!only) {

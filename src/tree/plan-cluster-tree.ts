@@ -49,7 +49,7 @@ export function planClusterTree(cluster: Cluster, releases: ReleaseOutput[]): { 
         diagnostics.push({ code: "duplicate-output", file: doc.templateFile, line: 1, column: 1, message: `release "${release.name}" renders ${kind} ${quoteName(name)} twice (${file})`, hint: "give each resource a distinct name (file names are lower case, so names that differ only in case collide)" });
         continue;
       }
-      const body = emitManifest(doc.object as Record<string, unknown>);
+      const body = doc.body ?? emitManifest(doc.object as Record<string, unknown>);
       files.set(file, header + body);
       names.push(fileName);
       resources.push(new RenderedResource(doc.object, file, release.name, doc.templateFile, doc.origins, body, headerLineCount(header)));

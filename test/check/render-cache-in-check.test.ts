@@ -14,12 +14,15 @@ function cacheFiles(root: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
 }
 
-/** Changes the first cached Deployment's replicas, keeping its key: what a forged cache would do. */
+/** Changes the first cached Deployment's replicas (object and text), keeping its key: what a forged cache would do. */
 function forgeCache(root: string): void {
   const file = join(root, CACHE, "bjrdc-dev.json");
-  const entries = JSON.parse(readFileSync(file, "utf8")) as { releases: Record<string, { documents: { object: { kind?: string; spec?: { replicas?: number } } }[] }> };
+  const entries = JSON.parse(readFileSync(file, "utf8")) as { releases: Record<string, { documents: { body: string; object: { kind?: string; spec?: { replicas?: number } } }[] }> };
   const deployment = Object.values(entries.releases).flatMap((r) => r.documents).find((d) => d.object.kind === "Deployment" && typeof d.object.spec?.replicas === "number");
+  const replicas = deployment!.object.spec!.replicas;
   deployment!.object.spec!.replicas = 99;
+  deployment!.body = deployment!.body.replace(`replicas: ${replicas}\n`, "replicas: 99\n");
+  expect(deployment!.body).toContain("replicas: 99\n");
   writeFileSync(file, JSON.stringify(entries));
 }
 
@@ -52,7 +55,7 @@ describe("kforge check and the render cache", () => {
     expect((await runCli(["check"], root)).code).toBe(0);
   });
 
-  it("takes the releases a render stored from its cache, reports exactly what a check without it reports, and writes nothing", async () => {
+  it("takes the releases a render stored from its cache, reports exactly what a check without it reports, and leaves the render cache alone", async () => {
     const root = makeRepo({});
     copyExampleInto(root);
     expect((await runCli(["render"], root)).code).toBe(0);
@@ -64,7 +67,10 @@ describe("kforge check and the render cache", () => {
     const warm = await runCli(["check", "--format", "json"], root);
     expect(cacheFiles(root)).toEqual(stored);
     rmSync(join(root, CACHE), { recursive: true });
+    process.env.CI = "true";
     const cold = await runCli(["check", "--format", "json"], root);
+    delete process.env.CI;
+    // In CI check writes no file at all.
     expect(existsSync(join(root, CACHE))).toBe(false);
     expect(warm.code).toBe(1);
     expect(warm.stdout).toBe(cold.stdout);
