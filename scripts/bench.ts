@@ -15,7 +15,7 @@ import { lintArgs, measureCorpus, measureSize, prepareCorpus, renderedRepo, type
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from "./bench/options.js";
 import { findKubeconform, findKubectl, type Peer } from "./bench/peers.js";
 import { buildRows, formatTable, type SizeResult } from "./bench/results-table.js";
-import { BenchRunError, kforgeSpec, runKforge } from "./bench/run-timed.js";
+import { BenchRunError, kforgeSpec, runKforge, useNodeForKforge } from "./bench/run-timed.js";
 import { sizeLabel } from "./bench/synthetic-repo.js";
 import { formatUntrustedInput, measureUntrustedInput } from "./bench/untrusted-input.js";
 import { formatAdmissionCost, measureAdmissionCost } from "./bench/admission-cost.js";
@@ -39,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const build = options.build ? ensureBuild(REPO_ROOT) : "not checked (--no-build)";
-  const machine = describeMachine();
+  useNodeForKforge(options.node);
+  const machine = describeMachine(options.node);
   const kubectl = findKubectl();
   const kubeconform = findKubeconform();
   log(`${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage}; ${build}`);

@@ -35,9 +35,16 @@ const GNU_TIME = "/usr/bin/time";
 const scratch = mkdtempSync(join(tmpdir(), "kforge-bench-rss-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
+let kforgeNode = process.execPath;
+
+/** The Node.js binary every later kforgeSpec runs (bench --node). */
+export function useNodeForKforge(path: string): void {
+  kforgeNode = path;
+}
+
 /** `node --import preload bin/kforge.js ...args`; extra node flags (e.g. --cpu-prof) go before the script. */
 export function kforgeSpec(kforgeBin: string, args: string[], cwd: string, ok: readonly number[], timeoutMs: number, nodeFlags: string[] = []): RunSpec {
-  return { command: process.execPath, args: [...nodeFlags, "--import", PRELOAD, kforgeBin, ...args], cwd, ok, timeoutMs };
+  return { command: kforgeNode, args: [...nodeFlags, "--import", PRELOAD, kforgeBin, ...args], cwd, ok, timeoutMs };
 }
 
 export function runKforge(spec: RunSpec): Timed {
