@@ -17,7 +17,7 @@ function newestMtime(dir: string): number {
 
 /** Returns a note for the report ("dist is fresh", "rebuilt", or a build warning). */
 export function ensureBuild(repoRoot: string): string {
-  const entry = join(repoRoot, "dist", "cli", "main.js");
+  const entry = join(repoRoot, "dist", "cli", "main.cjs");
   if (existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(join(repoRoot, "src"))) return "dist/ is up to date with src/";
   process.stderr.write("bench: dist/ is older than src/; running `npm run build`...\n");
   const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: repoRoot, encoding: "utf8" });

@@ -46,7 +46,7 @@ export async function checkRepository(root: string, policy: Policy, today: strin
 function threadCount(clusters: number): number {
   const cores = configuredThreads();
   // Workers run the built JavaScript; from the TypeScript sources (tests) everything runs here.
-  if (!import.meta.url.endsWith(".js")) return 1;
+  if (import.meta.url.endsWith(".ts")) return 1;
   return Math.max(1, Math.min(cores, Math.floor(clusters / CLUSTERS_PER_WORKER)));
 }
 

@@ -29,7 +29,7 @@ const WORKER_URL = packageUrl("dist/lint/parse-worker.js");
  */
 export async function parseFiles(files: readonly { file: string; absolute: string }[]): Promise<{ resources: Resource[]; problems: ManifestProblem[] }> {
   const workers = configuredThreads();
-  const canUseWorkers = import.meta.url.endsWith(".js") && files.length >= WORKER_THRESHOLD && workers > 1;
+  const canUseWorkers = !import.meta.url.endsWith(".ts") && files.length >= WORKER_THRESHOLD && workers > 1;
   const data = canUseWorkers ? await parseInWorkers(files, workers) : undefined;
   if (!data) {
     const resources: Resource[] = [];

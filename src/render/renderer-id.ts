@@ -13,7 +13,7 @@ export function rendererId(): string {
     const dir = fileURLToPath(new URL(".", import.meta.url));
     const hash = createHash("sha256");
     for (const name of readdirSync(dir).sort()) {
-      if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(`${dir}${name}`));
+      if (/\.(c?js|ts)$/.test(name)) hash.update(name).update(readFileSync(`${dir}${name}`));
     }
     id = hash.digest("hex");
   }

@@ -10,7 +10,7 @@ const WORKER_URL = packageUrl("dist/tree/snapshot-worker.js");
  * From the TypeScript sources (tests) it reads them here, when asked.
  */
 export function prefetchTree(root: string, dirs: readonly string[]): () => Promise<TreeSnapshot> {
-  if (!import.meta.url.endsWith(".js")) return async () => readTreeSnapshot(root, dirs);
+  if (import.meta.url.endsWith(".ts")) return async () => readTreeSnapshot(root, dirs);
   const pending = runWorker<TreeSnapshot>(WORKER_URL, { root, dirs: [...dirs] });
   // Unobserved until the comparison asks: a failure then falls back to reading here.
   pending.catch(() => undefined);

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BUILT = existsSync(join(ROOT, "dist", "cli", "main.js")) && existsSync(join(ROOT, "dist", "validators"));
+const BUILT = existsSync(join(ROOT, "dist", "cli", "main.cjs")) && existsSync(join(ROOT, "dist", "validators"));
 const work = mkdtempSync(join(tmpdir(), "kforge-package-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
