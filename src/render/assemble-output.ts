@@ -18,37 +18,51 @@ export interface AssembledOutput {
   values: ValueRange[];
 }
 
+const LINE_MARK_CODE = LINE_MARK.charCodeAt(0);
+const VALUE_MARK_CODE = VALUE_MARK.charCodeAt(0);
+const NEWLINE = 10;
+
 export function assembleOutput(raw: string, emissions: readonly Emission[]): AssembledOutput {
   const values: ValueRange[] = [];
   // Output line 1 starts as template line 1 until a mark says otherwise.
   const templateLine: number[] = [1];
-  let text = "";
+  // The text is kept as slices between marks and joined once.
+  const parts: string[] = [];
+  let length = 0;
   let current = 1;
   let lineHasText = false;
 
   const append = (chunk: string) => {
     let i = 0;
+    let start = 0;
+    const keep = (end: number) => {
+      if (end > start) {
+        parts.push(chunk.slice(start, end));
+        length += end - start;
+      }
+    };
     while (i < chunk.length) {
-      const ch = chunk[i];
-      if (ch === LINE_MARK) {
+      const code = chunk.charCodeAt(i);
+      if (code === LINE_MARK_CODE) {
+        keep(i);
         const end = chunk.indexOf(LINE_MARK_END, i);
         const line = Number(chunk.slice(i + 1, end));
         // The last mark before an output line's first character names the template line that
         // wrote it (a mark after a block tag's line can be followed by nothing from that line).
         if (!lineHasText) templateLine[templateLine.length - 1] = line;
         current = line;
-        i = end + 1;
-      } else if (ch === VALUE_MARK) {
+        i = start = end + 1;
+      } else if (code === VALUE_MARK_CODE) {
+        keep(i);
         const end = chunk.indexOf(VALUE_MARK_END, i);
         const emission = emissions[Number(chunk.slice(i + 1, end))];
-        const range: ValueRange = { start: text.length, end: 0, origin: emission.origin };
+        const range: ValueRange = { start: length, end: 0, origin: emission.origin };
         values.push(range);
         append(emission.text);
-        range.end = text.length;
-        i = end + 1;
+        range.end = length;
+        i = start = end + 1;
       } else {
-        text += ch;
-        if (ch === "\n") {
+        if (code === NEWLINE) {
           templateLine.push(current);
           lineHasText = false;
         } else {
@@ -57,7 +71,8 @@ export function assembleOutput(raw: string, emissions: readonly Emission[]): Ass
         i++;
       }
     }
+    keep(i);
   };
   append(raw);
-  return { text, templateLine, values };
+  return { text: parts.join(""), templateLine, values };
 }

@@ -76,10 +76,11 @@ class Writer {
     keys.sort(topLevel ? topLevelOrder : byCodeUnit);
     keys.forEach((key, i) => {
       if (!(firstInline && i === 0)) this.write(" ".repeat(indent));
-      const childPath = [...path, key];
+      // Paths are only needed when positions are asked for.
+      const childPath = this.onNode ? [...path, key] : path;
       const line = this.line;
       const column = this.column();
-      this.write(`${blockScalar(key)}:`);
+      this.write(keyText(key));
       const child = object[key];
       if (this.onNode && (isMapping(child) || Array.isArray(child)) && !isEmpty(child)) {
         // A collection's own span is its key; findings about a whole object point there.
@@ -92,7 +93,7 @@ class Writer {
   private sequence(items: unknown[], path: FieldPath, indent: number): void {
     items.forEach((item, index) => {
       this.write(`${" ".repeat(indent)}-`);
-      const itemPath = [...path, index];
+      const itemPath = this.onNode ? [...path, index] : path;
       if (this.onNode && isMapping(item) && !isEmpty(item)) {
         this.onNode(itemPath, { line: this.line, column: this.column() + 1, endLine: this.line, endColumn: this.column() + 1 });
       }
@@ -112,6 +113,19 @@ class Writer {
     if (value === null || ["string", "number", "boolean"].includes(typeof value)) return blockScalar(value as string);
     throw new TypeError(`cannot write a ${typeof value} as YAML`);
   }
+}
+
+/** Keys repeat across manifests (name, image, ports...): their text is worked out once. */
+const KEY_TEXTS = new Map<string, string>();
+const MAX_KEY_TEXTS = 10_000;
+
+function keyText(key: string): string {
+  let text = KEY_TEXTS.get(key);
+  if (text === undefined) {
+    text = `${blockScalar(key)}:`;
+    if (KEY_TEXTS.size < MAX_KEY_TEXTS) KEY_TEXTS.set(key, text);
+  }
+  return text;
 }
 
 /** Multi-line text reads best as a literal block; only printable text without trailing spaces qualifies. */
