@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,12 +6,10 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { copyExampleRepo, EXAMPLE_CLUSTERS } from "../helpers/example-repo.js";
 import { makeRepo, runCli, snapshot } from "../helpers/temp-repo.js";
+import { HAS_KUBECTL } from "../helpers/kubectl.js";
 
 /** The working repository: read by the two tests below only, and never for its contents. */
 const WORKING_REPO = fileURLToPath(new URL("../..", import.meta.url));
-const kubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" });
-const hasKubectl = kubectl.status === 0;
-if (!hasKubectl) console.warn("kubectl is not on PATH: the `kubectl kustomize` build tests are SKIPPED. Install kubectl to run them.");
 
 /** A copy of the working repository's inputs and committed trees. */
 function copyWorkingRepo(): string {
@@ -64,7 +62,7 @@ describe("the example repository (test fixture)", () => {
   });
 
   for (const cluster of EXAMPLE_CLUSTERS) {
-    it.skipIf(!hasKubectl)(`clusters/${cluster} builds with kubectl kustomize (rendered/ and gitops/)`, async () => {
+    it.skipIf(!HAS_KUBECTL)(`clusters/${cluster} builds with kubectl kustomize (rendered/ and gitops/)`, async () => {
       const copy = await copyExampleRepo();
       const out = execFileSync("kubectl", ["kustomize", join(copy, "clusters", cluster, "rendered")], { encoding: "utf8" });
       const docs = parseAllDocuments(out);

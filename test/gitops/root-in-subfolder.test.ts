@@ -6,15 +6,8 @@ import { parse } from "yaml";
 import { writeFiles, runCli } from "../helpers/temp-repo.js";
 import { clusterYaml, MINI_BLUEPRINT } from "../helpers/mini-blueprint.js";
 import { commitAll, scratchRepo } from "../diff/scratch-git.js";
+import { HAS_KUBECTL } from "../helpers/kubectl.js";
 
-const hasKubectl = (() => {
-  try {
-    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const release = `    - name: web
       blueprint: mini
@@ -52,7 +45,7 @@ describe("a kforge root in a subfolder of the git repository", () => {
     expect(set.spec.template.metadata.name).toBe("{{cluster}}");
   });
 
-  it.skipIf(!hasKubectl)("the path the Application names builds with kubectl kustomize from the git repository's root", async () => {
+  it.skipIf(!HAS_KUBECTL)("the path the Application names builds with kubectl kustomize from the git repository's root", async () => {
     const { top, root } = await repoWithRootInDeploy();
     const path = read(root, "clusters/argo/gitops/application-argo.yaml").spec.source.path as string;
     const built = execFileSync("kubectl", ["kustomize", path], { cwd: top, encoding: "utf8" });

@@ -6,15 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { consumerWorkflow } from "../../src/init/consumer-workflows.js";
 import { runCli, snapshot } from "../helpers/temp-repo.js";
+import { HAS_KUBECTL } from "../helpers/kubectl.js";
 
-const hasKubectl = (() => {
-  try {
-    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const emptyFolder = () => mkdtempSync(join(tmpdir(), "kforge-init-"));
 
@@ -61,7 +54,7 @@ describe("kforge init", () => {
     expect(consumerWorkflow(own).split("\n").length).toBe(own.split("\n").length);
   });
 
-  it.skipIf(!hasKubectl)("the rendered tree builds with kubectl kustomize", async () => {
+  it.skipIf(!HAS_KUBECTL)("the rendered tree builds with kubectl kustomize", async () => {
     const root = emptyFolder();
     expect((await runCli(["init"], root)).code).toBe(0);
     const built = execFileSync("kubectl", ["kustomize", "clusters/dev/rendered"], { cwd: root, encoding: "utf8" });

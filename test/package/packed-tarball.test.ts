@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { HAS_KUBECTL } from "../helpers/kubectl.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUILT = existsSync(join(ROOT, "dist", "cli", "main.cjs")) && existsSync(join(ROOT, "dist", "validators"));
@@ -13,14 +14,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" } });
 
-function hasKubectl(): boolean {
-  try {
-    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("the packed package, installed into an empty folder", () => {
   it.skipIf(!BUILT)("installs offline with exactly its own dependencies, then init, render and check pass and kustomize builds the tree", () => {
@@ -51,6 +44,6 @@ describe("the packed package, installed into an empty folder", () => {
     expect(workflow).toContain("./node_modules/kforge/dist/github/step-summary.js");
     run(process.execPath, ["--input-type=module", "-e", 'const { appendStepSummaryFiles } = await import("./node_modules/kforge/dist/github/step-summary.js"); await appendStepSummaryFiles(process.argv[1], [process.argv[2]]);', summary, join(work, "report.md")], consumer);
     expect(readFileSync(summary, "utf8")).toContain("# kforge check");
-    if (hasKubectl()) expect(run("kubectl", ["kustomize", "clusters/dev/rendered"], consumer)).toContain("kind: Namespace");
+    if (HAS_KUBECTL) expect(run("kubectl", ["kustomize", "clusters/dev/rendered"], consumer)).toContain("kind: Namespace");
   }, 120_000);
 });

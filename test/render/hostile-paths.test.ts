@@ -1,12 +1,12 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { makeRepo, runCli, snapshot } from "../helpers/temp-repo.js";
 import { clusterYaml, MINI_BLUEPRINT } from "../helpers/mini-blueprint.js";
+import { HAS_KUBECTL } from "../helpers/kubectl.js";
 
-const hasKubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" }).status === 0;
 
 /** A Pod an attacker wants the GitOps engine to apply. */
 const INJECTED_POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: pwn, namespace: kube-system}\nspec: {hostNetwork: true, containers: [{name: x, image: evil, securityContext: {privileged: true}}]}\n#";
@@ -117,11 +117,11 @@ describe("a rendered name or namespace cannot leave its cluster folder", () => {
     expect(Buffer.byteLength(file)).toBeLessThanOrEqual(255);
     expect(readFileSync(join(root, "clusters/dev/rendered/web", file), "utf8")).toContain(`name: ${name}`);
     expect((await runCli(["check"], root)).code).toBe(0);
-    if (hasKubectl) expect(kustomizeBuild(root, "dev")).toContain(`ConfigMap/apps/${name}`);
+    if (HAS_KUBECTL) expect(kustomizeBuild(root, "dev")).toContain(`ConfigMap/apps/${name}`);
   });
 });
 
-describe.skipIf(!hasKubectl)("what kustomize builds is what kforge checked", () => {
+describe.skipIf(!HAS_KUBECTL)("what kustomize builds is what kforge checked", () => {
   it("the example-shaped tree builds to exactly the rendered resources, no more", async () => {
     const root = twoClusters(`    - name: web
       blueprint: mini
