@@ -1,6 +1,6 @@
 import type { Rule } from "../rule.js";
 import { describeObject, isKindOf } from "../kube/api-kinds.js";
-import { PodLabelIndex, podLabelSources, selectedBy } from "../kube/services.js";
+import { podLabelIndexOf, selectedBy } from "../kube/services.js";
 import { containersOf, dig, isObject, type PodTemplate } from "../kube/workloads.js";
 import { portLabel } from "./nodeport-range.js";
 
@@ -26,7 +26,7 @@ export const rule: Rule = {
       "container's ports list. Without targetPort, the Service port number is used.",
   },
   check(context) {
-    const index = new PodLabelIndex(podLabelSources(context.resources));
+    const index = podLabelIndexOf(context.resources);
     for (const service of context.resources) {
       if (!isKindOf(service, "Service", [""])) continue;
       const selected = selectedBy(service, index);
