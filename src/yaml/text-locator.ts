@@ -201,10 +201,15 @@ const PLAIN_KEY = /^[A-Za-z_$/][A-Za-z0-9_.\-/$]*$|^[A-Za-z0-9][A-Za-z0-9_.\-/]*
 const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^0[xob]/;
 const NOT_A_STRING_KEY = /^(?:true|false|null|True|False|Null|TRUE|FALSE|NULL|~|[yYnN]|yes|no|on|off|Yes|No|On|Off|YES|NO|ON|OFF)$/;
 
+/** A plain key and its `:` at the regex's lastIndex. */
+const KEY_AT = /([^\s:#'"{}[\],&*!|>%@`?-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)/y;
+
 class Walker {
   private readonly maps = new Map<string, MapIndex>();
   private readonly seqs = new Map<string, number[]>();
   private readonly ranges = new Map<string, { from: number; to: number } | "unsure">();
+  /** The lines' text, sliced once each. */
+  private readonly bodies: (string | undefined)[] = [];
 
   constructor(
     private readonly lines: LineTable,
@@ -213,7 +218,15 @@ class Walker {
   ) {}
 
   private body(i: number): string {
-    return this.lines.text(i);
+    return (this.bodies[i] ??= this.lines.text(i));
+  }
+
+  /** Whether a sequence entry's dash (`-` then a blank or the line's end) is at `column` of line `i`. */
+  private dashAt(i: number, column: number): boolean {
+    const body = this.body(i);
+    if (body.charCodeAt(column) !== 45) return false;
+    const after = body.charCodeAt(column + 1);
+    return column + 1 >= body.length || after === 32 || after === 9;
   }
 
   /** The next line at or after `i` (within the document) that holds content, or -1. */
@@ -255,7 +268,8 @@ class Walker {
   /** The key at `column` of line `i`: its text and where its value begins. */
   private keyOf(i: number, column: number): { name: string; from: number; to: number; valueColumn: number } | undefined {
     const body = this.body(i);
-    const match = /^([^\s:#'"{}[\],&*!|>%@`?-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)/.exec(body.slice(column));
+    KEY_AT.lastIndex = column;
+    const match = KEY_AT.exec(body);
     if (!match) return undefined;
     const name = match[1];
     if (!PLAIN_KEY.test(name) || NUMBER_LIKE.test(name) || NOT_A_STRING_KEY.test(name)) return undefined;
@@ -301,7 +315,7 @@ class Walker {
       // The next entry: the next content line at this map's indentation.
       let j = this.nextContent(i + 1);
       while (j >= 0 && this.lines.indent(j) > map.column) j = this.nextContent(j + 1);
-      if (j >= 0 && this.lines.kind(j) === "content" && this.lines.indent(j) >= map.column && /^-(?:[ \t]|$)/.test(this.body(j).slice(map.column))) {
+      if (j >= 0 && this.lines.kind(j) === "content" && this.lines.indent(j) >= map.column && this.dashAt(j, map.column)) {
         // A sequence at the key's indentation is the previous key's value.
         j = this.skipSeqAt(j, map.column);
       }
@@ -317,7 +331,7 @@ class Walker {
   /** The first content line after the sequence whose dash is at `column` starting on line `i`. */
   private skipSeqAt(i: number, column: number): number {
     let j = this.nextContent(i + 1);
-    while (j >= 0 && (this.lines.indent(j) > column || /^-(?:[ \t]|$)/.test(this.body(j).slice(column)))) j = this.nextContent(j + 1);
+    while (j >= 0 && (this.lines.indent(j) > column || this.dashAt(j, column))) j = this.nextContent(j + 1);
     return j;
   }
 
@@ -338,7 +352,7 @@ class Walker {
       let j = this.nextContent(i + 1);
       while (j >= 0 && this.lines.indent(j) > seq.column) j = this.nextContent(j + 1);
       if (j < 0 || this.lines.kind(j) !== "content" || this.lines.indent(j) < seq.column) return items;
-      if (!/^-(?:[ \t]|$)/.test(this.body(j).slice(seq.column))) return items;
+      if (!this.dashAt(j, seq.column)) return items;
       i = j;
     }
   }
@@ -354,7 +368,7 @@ class Walker {
     const rest = body.slice(start);
     if (rest === "" || rest.startsWith("#")) {
       const next = this.nextContent(i + 1);
-      const nested = next >= 0 && this.lines.kind(next) === "content" && (this.lines.indent(next) > parent || (!inSequence && this.lines.indent(next) === parent && /^-(?:[ \t]|$)/.test(this.body(next).slice(parent))));
+      const nested = next >= 0 && this.lines.kind(next) === "content" && (this.lines.indent(next) > parent || (!inSequence && this.lines.indent(next) === parent && this.dashAt(next, parent)));
       if (nested) return this.blockNodeAt(next, this.lines.indent(next));
       if (next >= 0 && this.lines.kind(next) === "scalar") return "unsure";
       const at = this.lines.start(i) + start;
@@ -395,7 +409,7 @@ class Walker {
     let last = node.line;
     for (let j = this.nextContent(node.line + 1); j >= 0; j = this.nextContent(j + 1)) {
       const indent = this.lines.indent(j);
-      const inside = indent > node.column || (indent === node.column && (node.type === "map" ? this.lines.kind(j) === "content" && !this.endsMapAt(j, node.column) : /^-(?:[ \t]|$)/.test(this.body(j).slice(node.column))));
+      const inside = indent > node.column || (indent === node.column && (node.type === "map" ? this.lines.kind(j) === "content" && !this.endsMapAt(j, node.column) : this.dashAt(j, node.column)));
       if (!inside) break;
       last = j;
     }
@@ -408,7 +422,7 @@ class Walker {
 
   /** Whether a content line at a map's indentation is not one of its entries (a sequence of the previous key is). */
   private endsMapAt(j: number, column: number): boolean {
-    return !(this.keyOf(j, column) || /^-(?:[ \t]|$)/.test(this.body(j).slice(column)));
+    return !(this.keyOf(j, column) || this.dashAt(j, column));
   }
 }
 
