@@ -131,17 +131,28 @@ function splitLines(text: string): LineTable {
   let data = new Int32Array(FIELDS * 64);
   let count = 0;
   let blockIndent = -1;
+  // Where the next `|` and `>` are (-1: none left), found again only once passed: one scan of the text.
+  let pipe = text.indexOf("|");
+  let angle = text.indexOf(">");
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const next = Math.min(text.length, end + 1);
     const bodyEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const body = text.slice(start, bodyEnd);
-    const trimmed = body.trimStart();
-    const indent = body.length - trimmed.length;
-    let kind: number = trimmed === "" ? BLANK : trimmed.startsWith("#") ? COMMENT : CONTENT;
+    // The indentation as trimStart() measures it: spaces and tabs here, any other blank through trimStart itself.
+    let first = start;
+    while (first < bodyEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const code = first < bodyEnd ? text.charCodeAt(first) : -1;
+    if (code > 127 || code === 11 || code === 12 || code === 13) first = bodyEnd - text.slice(start, bodyEnd).trimStart().length;
+    const indent = first - start;
+    let kind: number = first >= bodyEnd ? BLANK : text.charCodeAt(first) === 35 ? COMMENT : CONTENT;
     if (blockIndent >= 0 && (kind === BLANK || indent > blockIndent)) kind = kind === BLANK ? BLANK : SCALAR;
-    else blockIndent = kind === CONTENT && mayOpenBlockScalar(trimmed) && BLOCK_SCALAR_OPENER.test(trimmed) ? indent : -1;
+    else {
+      if (pipe >= 0 && pipe < first) pipe = text.indexOf("|", first);
+      if (angle >= 0 && angle < first) angle = text.indexOf(">", first);
+      const mayOpen = (pipe >= 0 && pipe < bodyEnd) || (angle >= 0 && angle < bodyEnd);
+      blockIndent = kind === CONTENT && mayOpen && BLOCK_SCALAR_OPENER.test(text.slice(first, bodyEnd)) ? indent : -1;
+    }
     if ((count + 1) * FIELDS > data.length) {
       const grown = new Int32Array(data.length * 2);
       grown.set(data);
@@ -167,11 +178,6 @@ const SCALAR = 3;
 
 /** A line that ends with a block scalar indicator (`key: |`, `- >-`, `|2`). */
 const BLOCK_SCALAR_OPENER = /(?:^|[:-])[ \t]+[|>][0-9+-]*[ \t]*(?:#.*)?$|^[|>][0-9+-]*[ \t]*(?:#.*)?$/;
-
-/** Cheap pre-check for BLOCK_SCALAR_OPENER: its lines hold a `|` or a `>`. */
-function mayOpenBlockScalar(line: string): boolean {
-  return line.includes("|") || line.includes(">");
-}
 
 /** The non-empty documents: runs of lines between `---` separators that hold content. */
 function documentRegions(lines: LineTable): { first: number; last: number }[] {
