@@ -48,6 +48,12 @@ class LineTable {
     return LINE_KINDS[this.data[i * FIELDS + 4]];
   }
 
+  /** Whether line i is a content line whose first character (at column 0) has this UTF-16 code. */
+  startsWith(i: number, code: number): boolean {
+    const at = i * FIELDS;
+    return this.data[at + 4] === CONTENT && this.data[at + 3] === 0 && this.data[at + 1] > this.data[at] && this.source.charCodeAt(this.data[at]) === code;
+  }
+
   /** The line without its newline (and carriage return). */
   text(i: number): string {
     return this.source.slice(this.data[i * FIELDS], this.data[i * FIELDS + 1]);
@@ -183,15 +189,17 @@ const BLOCK_SCALAR_OPENER = /(?:^|[:-])[ \t]+[|>][0-9+-]*[ \t]*(?:#.*)?$|^[|>][0
 function documentRegions(lines: LineTable): { first: number; last: number }[] {
   const regions: { first: number; last: number }[] = [];
   // A `...` document end marker: left to the parser.
-  for (let i = 0; i < lines.count; i++) if (lines.kind(i) === "content" && lines.indent(i) === 0 && /^\.\.\.(?:[ \t]|$)/.test(lines.text(i))) return regions;
+  for (let i = 0; i < lines.count; i++) if (lines.startsWith(i, 46) && /^\.\.\.(?:[ \t]|$)/.test(lines.text(i))) return regions;
   let first = 0;
   const close = (end: number) => {
-    const content = [];
-    for (let i = first; i < end; i++) if (lines.kind(i) === "content") content.push(i);
-    if (content.length > 0) regions.push({ first: content[0], last: end - 1 });
+    for (let i = first; i < end; i++) {
+      if (lines.kind(i) !== "content") continue;
+      regions.push({ first: i, last: end - 1 });
+      return;
+    }
   };
   for (let i = 0; i < lines.count; i++) {
-    if (lines.kind(i) === "content" && lines.indent(i) === 0 && SEPARATOR.test(lines.text(i))) {
+    if (lines.startsWith(i, 45) && SEPARATOR.test(lines.text(i))) {
       close(i);
       first = i + 1;
     }

@@ -139,11 +139,18 @@ export class PodLabelIndex {
     }
   }
 
-  /** Sources in `namespace` whose labels include every entry of a (non-empty) map selector. */
-  matching(namespace: string, selector: Record<string, unknown>): PodLabelSource[] {
+  /** Several rules ask about the same Service's selector. */
+  private readonly answers = new WeakMap<Record<string, unknown>, { namespace: string; sources: readonly PodLabelSource[] }>();
+
+  /** Sources in `namespace` whose labels include every entry of a (non-empty) map selector. Shared: read only. */
+  matching(namespace: string, selector: Record<string, unknown>): readonly PodLabelSource[] {
+    const known = this.answers.get(selector);
+    if (known && known.namespace === namespace) return known.sources;
     const [key, value] = Object.entries(selector)[0];
     const candidates = this.byLabel.get(`${namespace}\u0000${key}=${String(value)}`) ?? [];
-    return candidates.filter((s) => mapSelectorMatches(selector, s.labels));
+    const sources = candidates.filter((s) => mapSelectorMatches(selector, s.labels));
+    this.answers.set(selector, { namespace, sources });
+    return sources;
   }
 }
 
@@ -159,7 +166,7 @@ export function podLabelIndexOf(resources: readonly Resource[]): PodLabelIndex {
 }
 
 /** The pod sources in the Service's namespace whose labels its selector matches. */
-export function selectedBy(service: Resource, index: PodLabelIndex): PodLabelSource[] {
+export function selectedBy(service: Resource, index: PodLabelIndex): readonly PodLabelSource[] {
   const selector = serviceSelector(service);
   if (!selector) return [];
   return index.matching(namespaceOf(service), selector);
