@@ -79,11 +79,14 @@ function readPlainManifests(text: string, file: string, reread: () => string): P
         full ??= parseManifestsFully(reread(), file);
         return full.resources[ordinal]?.locate(path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       },
-      origin: () => undefined,
+      origin: noOrigin,
     });
   }
   return { resources, problems: [], readFast: true };
 }
+
+/** Files read from disk were written by hand: no field has a values entry or template line behind it. */
+const noOrigin = (): undefined => undefined;
 
 function isManifest(value: unknown): value is KubeObject {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;

@@ -11,17 +11,21 @@ export function withoutNulls<T>(value: T): T {
 function stripped(value: unknown): unknown {
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((item, index) => {
-      const changed = stripped(item);
-      if (changed === undefined) return;
+    for (let index = 0; index < value.length; index++) {
+      // Holes are skipped, as forEach skips them.
+      if (!(index in value)) continue;
+      const changed = stripped(value[index]);
+      if (changed === undefined) continue;
       copy ??= value.slice();
       copy[index] = changed;
-    });
+    }
     return copy;
   }
   if (value === null || typeof value !== "object") return undefined;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
     const changed = item === null ? null : stripped(item);
     if (changed === undefined) continue;
     copy ??= { ...(value as Record<string, unknown>) };

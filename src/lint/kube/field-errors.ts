@@ -60,5 +60,5 @@ export function warning(path: FieldPath, text: string): FieldError {
 
 /** Checks `value` with a format check and turns each problem into an Invalid error. */
 export function invalidEach(path: FieldPath, value: string, problems: readonly string[], at: FieldPath = path): FieldError[] {
-  return problems.map((p) => invalid(path, value, p, at));
+  return problems.length === 0 ? [] : problems.map((p) => invalid(path, value, p, at));
 }

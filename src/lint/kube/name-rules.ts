@@ -27,6 +27,30 @@ const DNS1035_LABEL_MSG = "a DNS-1035 label must consist of lower case alphanume
 const QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 const LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
+/** What a valid value gets: one shared empty list (callers only read the lists). */
+const VALID: readonly string[] = Object.freeze([]);
+
+/** Past this many distinct values a check's memory starts over, so that odd inputs cannot grow it without bound. */
+const MEMO_LIMIT = 10_000;
+
+/**
+ * A format check that answers each distinct value once: a set of manifests repeats the same
+ * label keys, names and port names thousands of times. The lists it returns are shared: read only.
+ */
+function memoized(check: (value: string) => string[]): (value: string) => string[] {
+  const known = new Map<string, readonly string[]>();
+  return (value) => {
+    let problems = known.get(value);
+    if (problems === undefined) {
+      const found = check(value);
+      problems = found.length === 0 ? VALID : Object.freeze(found);
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(value, problems);
+    }
+    return problems as string[];
+  };
+}
+
 /** The API server's RegexError: the rule, examples, and the regex. */
 function regexError(message: string, format: string, ...examples: string[]): string {
   // Spaced exactly as the API server writes it: "(e.g. 'my-name',  or '123-abc', regex used ...)".
@@ -37,29 +61,29 @@ function maxLenError(max: number): string {
   return `must be no more than ${max} characters`;
 }
 
-export function isDNS1123Label(value: string): string[] {
+export const isDNS1123Label = memoized(function isDNS1123Label(value: string): string[] {
   const errors: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errors.push(maxLenError(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL.test(value)) errors.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
   return errors;
-}
+});
 
-export function isDNS1123Subdomain(value: string): string[] {
+export const isDNS1123Subdomain = memoized(function isDNS1123Subdomain(value: string): string[] {
   const errors: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
   if (!DNS1123_SUBDOMAIN.test(value)) errors.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
   return errors;
-}
+});
 
-export function isDNS1035Label(value: string): string[] {
+export const isDNS1035Label = memoized(function isDNS1035Label(value: string): string[] {
   const errors: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errors.push(maxLenError(DNS1123_LABEL_MAX));
   if (!DNS1035_LABEL.test(value)) errors.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
   return errors;
-}
+});
 
 /** A label or annotation key: an optional DNS subdomain prefix and "/", then a name of at most 63 characters. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = memoized(function isQualifiedName(value: string): string[] {
   const errors: string[] = [];
   const parts = value.split("/");
   let name: string;
@@ -77,17 +101,17 @@ export function isQualifiedName(value: string): string[] {
   else if (name.length > QUALIFIED_NAME_MAX) errors.push(`name part ${maxLenError(QUALIFIED_NAME_MAX)}`);
   if (!QUALIFIED_NAME.test(name)) errors.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")}`);
   return errors;
-}
+});
 
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = memoized(function isValidLabelValue(value: string): string[] {
   const errors: string[] = [];
   if (value.length > LABEL_VALUE_MAX) errors.push(maxLenError(LABEL_VALUE_MAX));
   if (!LABEL_VALUE.test(value)) errors.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
   return errors;
-}
+});
 
 /** An IANA_SVC_NAME: what a container port name (and a named targetPort) must be. */
-export function isValidPortName(value: string): string[] {
+export const isValidPortName = memoized(function isValidPortName(value: string): string[] {
   const errors: string[] = [];
   if (value.length > PORT_NAME_MAX) errors.push(maxLenError(PORT_NAME_MAX));
   if (!/^[-a-z0-9]+$/.test(value)) errors.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
@@ -95,7 +119,7 @@ export function isValidPortName(value: string): string[] {
   if (value.includes("--")) errors.push("must not contain consecutive hyphens");
   if (value.length > 0 && (value.startsWith("-") || value.endsWith("-"))) errors.push("must not begin or end with a hyphen");
   return errors;
-}
+});
 
 export function isValidPortNum(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : ["must be between 1 and 65535, inclusive"];

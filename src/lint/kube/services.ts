@@ -31,8 +31,20 @@ const CUSTOM_TEMPLATE_PATHS: readonly FieldPath[] = [["spec", "template"], ["spe
  * Every object in the set that creates labelled pods: built-in workloads (even when their pod spec is
  * unreadable: the labels are what a Service selects), and custom resources whose spec.template looks
  * like a pod template. Counting a custom resource can only hide a "selects no pods" finding, never add one.
+ * The list is shared: read only.
  */
-export function podLabelSources(resources: readonly Resource[]): PodLabelSource[] {
+export function podLabelSources(resources: readonly Resource[]): readonly PodLabelSource[] {
+  const known = sourcesOfSet.get(resources);
+  if (known && known.size === resources.length) return known.sources;
+  const sources = readPodLabelSources(resources);
+  sourcesOfSet.set(resources, { size: resources.length, sources });
+  return sources;
+}
+
+/** Each linted set's pod label sources, read once for all the rules that ask (keyed by the set and its size). */
+const sourcesOfSet = new WeakMap<readonly Resource[], { size: number; sources: readonly PodLabelSource[] }>();
+
+function readPodLabelSources(resources: readonly Resource[]): PodLabelSource[] {
   const out: PodLabelSource[] = [];
   for (const resource of resources) {
     const kind = String(resource.object.kind);
@@ -71,16 +83,24 @@ function customSource(resource: Resource, base: FieldPath): PodLabelSource | und
   return { resource, namespace, labels, labelsPath, template: podTemplate };
 }
 
-/** Core v1 Services, keyed "namespace/name" (a name may be defined more than once in a file set). */
-export function servicesByName(resources: readonly Resource[]): Map<string, Resource[]> {
+/** Each linted set's Services by name, read once for all the rules that ask (keyed by the set and its size). */
+const servicesOfSet = new WeakMap<readonly Resource[], { size: number; services: ReadonlyMap<string, readonly Resource[]> }>();
+
+/** Core v1 Services, keyed "namespace/name" (a name may be defined more than once in a file set). Shared: read only. */
+export function servicesByName(resources: readonly Resource[]): ReadonlyMap<string, readonly Resource[]> {
+  const known = servicesOfSet.get(resources);
+  if (known && known.size === resources.length) return known.services;
   const out = new Map<string, Resource[]>();
   for (const resource of resources) {
     if (!isKindOf(resource, "Service", [""])) continue;
     const name = resource.object.metadata?.name;
     if (typeof name !== "string" || name === "") continue;
     const key = `${namespaceOf(resource)}/${name}`;
-    out.set(key, [...(out.get(key) ?? []), resource]);
+    const list = out.get(key);
+    if (list) list.push(resource);
+    else out.set(key, [resource]);
   }
+  servicesOfSet.set(resources, { size: resources.length, services: out });
   return out;
 }
 
@@ -119,16 +139,34 @@ export class PodLabelIndex {
     }
   }
 
-  /** Sources in `namespace` whose labels include every entry of a (non-empty) map selector. */
-  matching(namespace: string, selector: Record<string, unknown>): PodLabelSource[] {
+  /** Several rules ask about the same Service's selector. */
+  private readonly answers = new WeakMap<Record<string, unknown>, { namespace: string; sources: readonly PodLabelSource[] }>();
+
+  /** Sources in `namespace` whose labels include every entry of a (non-empty) map selector. Shared: read only. */
+  matching(namespace: string, selector: Record<string, unknown>): readonly PodLabelSource[] {
+    const known = this.answers.get(selector);
+    if (known && known.namespace === namespace) return known.sources;
     const [key, value] = Object.entries(selector)[0];
     const candidates = this.byLabel.get(`${namespace}\u0000${key}=${String(value)}`) ?? [];
-    return candidates.filter((s) => mapSelectorMatches(selector, s.labels));
+    const sources = candidates.filter((s) => mapSelectorMatches(selector, s.labels));
+    this.answers.set(selector, { namespace, sources });
+    return sources;
   }
 }
 
+const indexOfSet = new WeakMap<readonly Resource[], { size: number; index: PodLabelIndex }>();
+
+/** The PodLabelIndex of a set's pod label sources, built once for all the rules that ask. */
+export function podLabelIndexOf(resources: readonly Resource[]): PodLabelIndex {
+  const known = indexOfSet.get(resources);
+  if (known && known.size === resources.length) return known.index;
+  const index = new PodLabelIndex(podLabelSources(resources));
+  indexOfSet.set(resources, { size: resources.length, index });
+  return index;
+}
+
 /** The pod sources in the Service's namespace whose labels its selector matches. */
-export function selectedBy(service: Resource, index: PodLabelIndex): PodLabelSource[] {
+export function selectedBy(service: Resource, index: PodLabelIndex): readonly PodLabelSource[] {
   const selector = serviceSelector(service);
   if (!selector) return [];
   return index.matching(namespaceOf(service), selector);

@@ -32,10 +32,15 @@ export function validateObjectMeta(metadata: unknown, nameRule: NameRule): Field
 export function validateLabels(labels: unknown, path: FieldPath): FieldError[] {
   if (!isObject(labels)) return [];
   const errors: FieldError[] = [];
-  for (const [key, value] of Object.entries(labels)) {
+  for (const key in labels) {
+    if (!Object.hasOwn(labels, key)) continue;
+    const value = labels[key];
+    const keyProblems = isQualifiedName(key);
+    const valueProblems = typeof value === "string" ? isValidLabelValue(value) : [];
+    if (keyProblems.length === 0 && valueProblems.length === 0) continue;
     const at = [...path, key];
-    errors.push(...invalidEach(path, key, isQualifiedName(key), at));
-    if (typeof value === "string") errors.push(...invalidEach(path, value, isValidLabelValue(value), at));
+    errors.push(...invalidEach(path, key, keyProblems, at));
+    if (typeof value === "string") errors.push(...invalidEach(path, value, valueProblems, at));
   }
   return errors;
 }

@@ -32,23 +32,30 @@ export function validatePodSpec(spec: Record<string, any>, path: FieldPath): Fie
     // A missing name is the schema's (it is required there); an empty one is the API server's.
     if (name === "") errors.push(required([...at, "name"]));
     else if (typeof name === "string") {
-      errors.push(...invalidEach([...at, "name"], name, isDNS1123Label(name)));
+      const problems = isDNS1123Label(name);
+      if (problems.length > 0) errors.push(...invalidEach([...at, "name"], name, problems));
       if (names.has(name)) errors.push(duplicate([...at, "name"], name));
       names.add(name);
     }
     if (list === "ephemeralContainers") continue;
     if (container.image === undefined || container.image === null) errors.push(required([...at, "image"], "", at));
     else if (container.image === "") errors.push(required([...at, "image"]));
-    errors.push(...enumError(container.imagePullPolicy, [...at, "imagePullPolicy"], PULL_POLICIES));
-    errors.push(...enumError(container.terminationMessagePolicy, [...at, "terminationMessagePolicy"], TERMINATION_MESSAGE_POLICIES));
-    errors.push(...validateContainerPorts(container.ports, [...at, "ports"]));
-    errors.push(...validateVolumeMounts(container.volumeMounts, [...at, "volumeMounts"], volumes));
-    errors.push(...envWarnings(container.env, [...at, "env"]));
+    // Paths are built only for what is set: most containers leave these out.
+    if (isSet(container.imagePullPolicy)) errors.push(...enumError(container.imagePullPolicy, [...at, "imagePullPolicy"], PULL_POLICIES));
+    if (isSet(container.terminationMessagePolicy)) errors.push(...enumError(container.terminationMessagePolicy, [...at, "terminationMessagePolicy"], TERMINATION_MESSAGE_POLICIES));
+    if (Array.isArray(container.ports)) errors.push(...validateContainerPorts(container.ports, [...at, "ports"]));
+    if (Array.isArray(container.volumeMounts)) errors.push(...validateVolumeMounts(container.volumeMounts, [...at, "volumeMounts"], volumes));
+    if (Array.isArray(container.env)) errors.push(...envWarnings(container.env, [...at, "env"]));
   }
   errors.push(...hostPortErrors(containers, spec.hostNetwork === true));
   errors.push(...portWarnings(containers));
-  errors.push(...enumError(spec.dnsPolicy, [...path, "dnsPolicy"], DNS_POLICIES));
+  if (isSet(spec.dnsPolicy)) errors.push(...enumError(spec.dnsPolicy, [...path, "dnsPolicy"], DNS_POLICIES));
   return errors;
+}
+
+/** A value enumError judges (it passes over anything else). */
+function isSet(value: unknown): boolean {
+  return typeof value === "string" && value !== "";
 }
 
 /** Containers in the order the API server checks name uniqueness: containers, init, ephemeral. */
@@ -79,7 +86,8 @@ function validateVolumes(volumes: unknown, path: FieldPath, errors: FieldError[]
     const name = volume.name;
     if (name === "") errors.push(required([...at, "name"]));
     if (typeof name !== "string" || name === "") return;
-    errors.push(...invalidEach([...at, "name"], name, isDNS1123Label(name)));
+    const problems = isDNS1123Label(name);
+    if (problems.length > 0) errors.push(...invalidEach([...at, "name"], name, problems));
     if (names.has(name)) errors.push(duplicate([...at, "name"], name));
     names.add(name);
   });
@@ -102,7 +110,7 @@ function validateContainerPorts(ports: unknown, path: FieldPath): FieldError[] {
     if (port.containerPort === 0) errors.push(required([...at, "containerPort"]));
     else if (typeof port.containerPort === "number") errors.push(...isValidPortNum(port.containerPort).map((m) => invalid([...at, "containerPort"], port.containerPort, m)));
     if (typeof port.hostPort === "number" && port.hostPort !== 0) errors.push(...isValidPortNum(port.hostPort).map((m) => invalid([...at, "hostPort"], port.hostPort, m)));
-    errors.push(...enumError(port.protocol, [...at, "protocol"], PROTOCOLS));
+    if (isSet(port.protocol)) errors.push(...enumError(port.protocol, [...at, "protocol"], PROTOCOLS));
   });
   return errors;
 }

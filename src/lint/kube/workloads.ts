@@ -51,18 +51,34 @@ export const WORKLOAD_GROUPS: Record<string, readonly string[]> = {
 };
 const REPLICATED = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
 
-/** Every pod template in the set: Pods and the pod templates of built-in workload kinds. */
-export function podTemplates(resources: readonly Resource[]): PodTemplate[] {
+/** The templates of each linted set, read once for all the rules that ask (keyed by the set and its size). */
+const templatesOfSet = new WeakMap<readonly Resource[], { size: number; templates: readonly PodTemplate[] }>();
+/** Each resource's template (null: none), read once for all the rules that ask. */
+const templateOfResource = new WeakMap<Resource, { object: Resource["object"]; template: PodTemplate | null }>();
+
+/** Every pod template in the set: Pods and the pod templates of built-in workload kinds. The list is shared: read only. */
+export function podTemplates(resources: readonly Resource[]): readonly PodTemplate[] {
+  const known = templatesOfSet.get(resources);
+  if (known && known.size === resources.length) return known.templates;
   const out: PodTemplate[] = [];
   for (const resource of resources) {
     const template = podTemplateOf(resource);
     if (template) out.push(template);
   }
+  templatesOfSet.set(resources, { size: resources.length, templates: out });
   return out;
 }
 
-/** The pod template of a built-in workload; a custom kind that shares a name (another group) has none. */
+/** The pod template of a built-in workload; a custom kind that shares a name (another group) has none. Shared: read only. */
 export function podTemplateOf(resource: Resource): PodTemplate | undefined {
+  const known = templateOfResource.get(resource);
+  if (known && known.object === resource.object) return known.template ?? undefined;
+  const template = readPodTemplate(resource);
+  templateOfResource.set(resource, { object: resource.object, template: template ?? null });
+  return template;
+}
+
+function readPodTemplate(resource: Resource): PodTemplate | undefined {
   const kind = String(resource.object.kind);
   if (!Object.hasOwn(WORKLOAD_GROUPS, kind) || !isKindOf(resource, kind, WORKLOAD_GROUPS[kind])) return undefined;
   const namespace = namespaceOf(resource);

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule.js";
 import { describeObject, isKindOf } from "../kube/api-kinds.js";
 import { mapSelectorMatches } from "../kube/selectors.js";
-import { formatLabels, PodLabelIndex, podLabelSources, serviceSelector } from "../kube/services.js";
+import { formatLabels, podLabelIndexOf, podLabelSources, serviceSelector } from "../kube/services.js";
 import { namespaceOf } from "../kube/workloads.js";
 
 export const rule: Rule = {
@@ -19,7 +19,7 @@ export const rule: Rule = {
   },
   check(context) {
     const sources = podLabelSources(context.resources);
-    const index = new PodLabelIndex(sources);
+    const index = podLabelIndexOf(context.resources);
     const files = context.target.mode === "files";
     for (const service of context.resources) {
       if (!isKindOf(service, "Service", [""])) continue;

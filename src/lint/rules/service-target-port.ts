@@ -1,6 +1,6 @@
 import type { Rule } from "../rule.js";
 import { describeObject, isKindOf } from "../kube/api-kinds.js";
-import { PodLabelIndex, podLabelSources, selectedBy } from "../kube/services.js";
+import { podLabelIndexOf, selectedBy } from "../kube/services.js";
 import { containersOf, dig, isObject, type PodTemplate } from "../kube/workloads.js";
 import { portLabel } from "./nodeport-range.js";
 
@@ -26,7 +26,7 @@ export const rule: Rule = {
       "container's ports list. Without targetPort, the Service port number is used.",
   },
   check(context) {
-    const index = new PodLabelIndex(podLabelSources(context.resources));
+    const index = podLabelIndexOf(context.resources);
     for (const service of context.resources) {
       if (!isKindOf(service, "Service", [""])) continue;
       const selected = selectedBy(service, index);
@@ -35,18 +35,19 @@ export const rule: Rule = {
       const ports = dig(service.object, ["spec", "ports"]);
       if (!Array.isArray(ports)) continue;
       const declared = templates.map((t) => ({ template: t, ports: declaredPorts(t) }));
-      const pods = [...new Set(templates.map((t) => describeObject(t.resource, false)))].join(", ");
+      // Only a finding's message needs these.
+      const pods = () => [...new Set(templates.map((t) => describeObject(t.resource, false)))].join(", ");
       ports.forEach((port, i) => {
         if (!isObject(port)) return;
         const protocol = typeof port.protocol === "string" ? port.protocol : "TCP";
         const raw = port.targetPort ?? port.port;
         const path = port.targetPort !== undefined ? ["spec", "ports", i, "targetPort"] : ["spec", "ports", i, "port"];
-        const head = `${describeObject(service, false)} port ${portLabel(port, i)} targets`;
+        const head = () => `${describeObject(service, false)} port ${portLabel(port, i)} targets`;
         const numeric = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : undefined;
         if (numeric !== undefined) {
           const judged = declared.filter((d) => d.ports.length > 0);
           if (judged.length === 0 || judged.some((d) => d.ports.some((p) => p.number === numeric))) return;
-          context.report({ resource: service, path, message: `${head} port ${numeric}, but no container of the pods it selects (${pods}) declares containerPort ${numeric} (declared: ${list(judged.flatMap((d) => d.ports))})` });
+          context.report({ resource: service, path, message: `${head()} port ${numeric}, but no container of the pods it selects (${pods()}) declares containerPort ${numeric} (declared: ${list(judged.flatMap((d) => d.ports))})` });
           return;
         }
         if (typeof raw !== "string" || raw === "") return;
@@ -56,8 +57,8 @@ export const rule: Rule = {
         const otherProtocol = declared.flatMap((d) => d.ports).find((p) => p.name === raw);
         const why = otherProtocol
           ? `the selected containers declare it with protocol ${otherProtocol.protocol}, not ${protocol}`
-          : `no container of the pods it selects (${pods}) declares a port named ${JSON.stringify(raw)} (declared: ${list(declared.flatMap((d) => d.ports)) || "none"})`;
-        context.report({ resource: service, path, message: `${head} the named port ${JSON.stringify(raw)}, but ${why}` });
+          : `no container of the pods it selects (${pods()}) declares a port named ${JSON.stringify(raw)} (declared: ${list(declared.flatMap((d) => d.ports)) || "none"})`;
+        context.report({ resource: service, path, message: `${head()} the named port ${JSON.stringify(raw)}, but ${why}` });
       });
     }
   },
