@@ -1,4 +1,5 @@
 import jsyaml from "js-yaml";
+import { withoutScalarInteriors } from "./scalar-interiors.js";
 
 /**
  * A fast reader for the common case: plain Kubernetes YAML with no anchors, tags, directives or
@@ -10,7 +11,10 @@ import jsyaml from "js-yaml";
  * get findings come from that full parse too, done lazily.
  */
 export function readDocumentsFast(text: string): unknown[] | undefined {
-  if (NEEDS_FULL_PARSER.test(text) && NEEDS_FULL_PARSER.test(withoutBlockScalars(text))) return undefined;
+  if (NEEDS_FULL_PARSER.test(text)) {
+    const scanned = withoutScalarInteriors(text);
+    if (scanned === undefined || NEEDS_FULL_PARSER.test(scanned)) return undefined;
+  }
   sawYaml11Lookalike = false;
   let documents: unknown[];
   try {
@@ -103,26 +107,3 @@ const NEEDS_FULL_PARSER = new RegExp(
   ].join("|"),
   "m",
 );
-
-/** A line that opens a block scalar (`key: |`, `- >-`, `--- |2`): an indicator after `:`, `-` or `---`. */
-const BLOCK_SCALAR_START = /^(?![ \t]*#).*(?::|-)[ \t]+[|>][0-9+-]*[ \t]*(?:#.*)?$/;
-
-/**
- * The text with the contents of block scalars blanked: shell scripts and config files in
- * ConfigMaps are full of `&&`, `*` and `on`, which are not YAML there. A block scalar's lines are
- * the blank or more-indented lines after the line that opens it.
- */
-function withoutBlockScalars(text: string): string {
-  const lines = text.split("\n");
-  let openedAt = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const indent = line.length - line.trimStart().length;
-    if (openedAt >= 0 && (line.trim() === "" || indent > openedAt)) {
-      lines[i] = "";
-      continue;
-    }
-    openedAt = BLOCK_SCALAR_START.test(line) ? indent : -1;
-  }
-  return lines.join("\n");
-}
