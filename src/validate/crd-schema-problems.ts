@@ -3,6 +3,7 @@ import type { FieldPath } from "../resources/resource.js";
 import { schemaRules } from "./crd-rule-programs.js";
 import { structuralProblems } from "./crd-structural-problems.js";
 import { linearPatternProblem } from "./linear-regexp.js";
+import { cachedCrdVerdict, storeCrdVerdict } from "./crd-verdict-cache.js";
 
 /** A keyword of a CRD's openAPIV3Schema that the API server would refuse, at that keyword's value. */
 export interface CrdSchemaProblem {
@@ -46,7 +47,17 @@ export function crdSchemaProblems(schema: unknown, options: CrdSchemaOptions = {
     known = {};
     verdicts.set(schema, known);
   }
-  return (known[key] ??= problemsOf(schema, options));
+  return (known[key] ??= cachedProblemsOf(schema, options));
+}
+
+/** The verdict of an earlier run on the same schema content, or a new one (then stored for later runs). */
+function cachedProblemsOf(schema: object, options: CrdSchemaOptions): readonly CrdSchemaProblem[] {
+  const structural = options.structural === true;
+  const cached = cachedCrdVerdict(schema, structural);
+  if (cached) return cached;
+  const problems = problemsOf(schema, options);
+  storeCrdVerdict(schema, structural, problems);
+  return problems;
 }
 
 const verdicts = new WeakMap<object, { structural?: readonly CrdSchemaProblem[]; plain?: readonly CrdSchemaProblem[] }>();

@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CrdSchemaProblem } from "./crd-schema-problems.js";
+
+/** Bump when the cached shape changes. */
+const FORMAT = 1;
+/** Verdicts kept in the file: the newest. */
+const MAX_ENTRIES = 2000;
+const FILE = "crd-schema-verdicts.json";
+
+interface Store {
+  dir: string;
+  entries: Map<string, readonly CrdSchemaProblem[]>;
+  dirty: boolean;
+}
+
+let store: Store | undefined;
+
+/**
+ * Keeps the crd-schema verdict (the problems crdSchemaProblems finds) of each CRD schema, by a
+ * hash of the schema's content and of kforge's own code, in `dir` (a `.kforge-cache` folder).
+ * Undefined turns the cache off. The caller decides whether the folder is trustworthy (see
+ * trustedCacheDir): a forged verdict would hide findings. Damaged entries are ignored.
+ */
+export function useCrdVerdictCache(dir: string | undefined): void {
+  store = dir === undefined ? undefined : { dir, entries: readEntries(join(dir, FILE)), dirty: false };
+}
+
+/** The cached problems of a schema, if an earlier run stored them. */
+export function cachedCrdVerdict(schema: object, structural: boolean): readonly CrdSchemaProblem[] | undefined {
+  if (!store) return undefined;
+  return store.entries.get(verdictKey(schema, structural));
+}
+
+/** Remembers a schema's problems for later runs (written by flushCrdVerdictCache). */
+export function storeCrdVerdict(schema: object, structural: boolean, problems: readonly CrdSchemaProblem[]): void {
+  if (!store) return;
+  const key = verdictKey(schema, structural);
+  if (store.entries.has(key)) return;
+  store.entries.set(key, problems);
+  store.dirty = true;
+}
+
+/** Writes new verdicts (temporary file, then rename); a cache that cannot be written is only slower. */
+export function flushCrdVerdictCache(): void {
+  if (!store?.dirty) return;
+  const path = join(store.dir, FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(store.dir, { recursive: true });
+    const entries = [...store.entries].slice(-MAX_ENTRIES);
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(entries) }));
+    renameSync(temporary, path);
+    store.dirty = false;
+  } catch {
+    // Read-only checkouts and full disks do without the cache.
+  }
+}
+
+const keys = new WeakMap<object, string>();
+
+function verdictKey(schema: object, structural: boolean): string {
+  const id = `${structural ? "structural" : "plain"}`;
+  const known = keys.get(schema);
+  if (known?.startsWith(id)) return known;
+  const hash = createHash("sha256").update(`kforge-crd-verdict ${FORMAT}\0${codeIdentity()}\0${id}\0`).update(JSON.stringify(schema)).digest("hex");
+  const key = `${id}:${hash}`;
+  keys.set(schema, key);
+  return key;
+}
+
+let identity: string | undefined;
+
+/**
+ * A fingerprint of the code that judges schemas: this module's folder (the bundled CLI, or the
+ * validate and cel sources) and the CEL engine, so verdicts are dropped when kforge changes.
+ */
+function codeIdentity(): string {
+  if (identity) return identity;
+  const hash = createHash("sha256");
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, join(here, "..", "cel")]) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) if (/\.(js|ts|cjs|mjs)$/.test(name)) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update("\0");
+  }
+  try {
+    hash.update(readFileSync(createRequire(import.meta.url).resolve("@marcbachmann/cel-js")));
+  } catch {
+    hash.update("no cel engine");
+  }
+  identity = hash.digest("hex");
+  return identity;
+}
+
+function readEntries(path: string): Map<string, readonly CrdSchemaProblem[]> {
+  const entries = new Map<string, readonly CrdSchemaProblem[]>();
+  try {
+    const parsed = JSON.parse(readFileSync(path, "utf8")) as { format?: unknown; entries?: unknown };
+    if (parsed.format !== FORMAT || typeof parsed.entries !== "object" || parsed.entries === null) return entries;
+    for (const [key, problems] of Object.entries(parsed.entries)) if (isProblemList(problems)) entries.set(key, problems);
+  } catch {
+    // Missing or damaged: start afresh.
+  }
+  return entries;
+}
+
+function isProblemList(value: unknown): value is CrdSchemaProblem[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (p) => typeof p === "object" && p !== null && typeof p.message === "string" && Array.isArray(p.path) && p.path.every((s: unknown) => typeof s === "string" || typeof s === "number"),
+    )
+  );
+}
