@@ -9,7 +9,7 @@ import { unknownPolicyClusters } from "../policy/policy-clusters.js";
 import { discoverClusterFiles } from "../repo/discover-clusters.js";
 import { join, posix, resolve } from "node:path";
 import { CACHE_DIR, trustedCacheDir } from "../render/render-cache.js";
-import { flushCrdVerdictCache, useCrdVerdictCache } from "../validate/crd-verdict-cache.js";
+import { flushCrdCache, useCrdCache } from "../validate/crd-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
 import { EXIT, UsageError, type Command } from "./cli-io.js";
 import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
@@ -79,15 +79,15 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     let inputFindings: Finding[] = [];
     if (positionals.length > 0) {
       const cacheDir = values["cache-dir"] ? resolve(io.cwd, values["cache-dir"]) : join(importsRoot(io.cwd, values.root), CACHE_DIR);
-      useCrdVerdictCache(trustedCacheDir(cacheDir) ? cacheDir : undefined);
+      useCrdCache(trustedCacheDir(cacheDir) ? cacheDir : undefined);
       try {
         run = await lintPaths(io.cwd, positionals, { kubernetesVersion: kubeVersion, nodePortRange: { min: 30000, max: 32767 }, provided: { storageClasses: [], namespaces: [] }, mode: "files", crds: allImportedCrds() }, RULES, policy, today());
       } catch (error) {
         if (error instanceof MissingPathError) throw new UsageError(error.message);
         throw error;
       } finally {
-        flushCrdVerdictCache();
-        useCrdVerdictCache(undefined);
+        flushCrdCache();
+        useCrdCache(undefined);
       }
     } else {
       const render = await renderClusters(root, await selectClusters(root, values.cluster));

@@ -3,7 +3,7 @@ import type { FieldPath } from "../resources/resource.js";
 import { schemaRules } from "./crd-rule-programs.js";
 import { structuralProblems } from "./crd-structural-problems.js";
 import { linearPatternProblem } from "./linear-regexp.js";
-import { cachedCrdVerdict, storeCrdVerdict } from "./crd-verdict-cache.js";
+import { cachedCrdVerdict, storeCrdVerdict } from "./crd-cache.js";
 
 /** A keyword of a CRD's openAPIV3Schema that the API server would refuse, at that keyword's value. */
 export interface CrdSchemaProblem {

@@ -17,6 +17,8 @@ export interface BundleValidators {
   ajv: Ajv;
   /** Reference to the ObjectMeta definition in `ajv`. */
   objectMetaRef: string;
+  /** The definitions `ajv` holds (id `bundle`). */
+  definitions(): Record<string, unknown>;
   has(apiVersion: string, kind: string): boolean;
   validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined;
 }
@@ -58,7 +60,7 @@ export function releaseValidators(release: string): BundleValidators | undefined
   if (!validators) {
     const entry = loadKubernetesBundle().releases[release];
     if (!entry) return undefined;
-    validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, (key) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) })?.[key]);
+    validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, () => loadKubernetesBundle().definitions, (key) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) })?.[key]);
     releases.set(release, validators);
   }
   return validators;
@@ -76,7 +78,7 @@ function importedValidators(release: ImportedRelease): BundleValidators {
       }
       return ajv;
     };
-    validators = createValidators(release.strict.kinds, "bundle#/definitions/meta.v1.ObjectMeta", releaseAjv, () => undefined);
+    validators = createValidators(release.strict.kinds, "bundle#/definitions/meta.v1.ObjectMeta", releaseAjv, () => release.strict.definitions, () => undefined);
     imported.set(release, validators);
   }
   return validators;
@@ -96,7 +98,7 @@ export function gitopsValidators(): BundleValidators {
       }
       return ajv;
     };
-    gitops = createValidators(bundle.kinds, "bundle#/definitions/meta.v1.ObjectMeta", gitopsAjv, (key) => loadPrecompiledValidators("gitops")?.[key]);
+    gitops = createValidators(bundle.kinds, "bundle#/definitions/meta.v1.ObjectMeta", gitopsAjv, () => bundle.definitions, (key) => loadPrecompiledValidators("gitops")?.[key]);
   }
   return gitops;
 }
@@ -105,11 +107,12 @@ export function gitopsValidators(): BundleValidators {
  * Validators of a kind map: precompiled at build time when dist/validators/ has them, else each
  * kind compiled on first use. The ajv is only built when something compiles.
  */
-function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv, precompiled: (key: string) => ValidateFunction | undefined): BundleValidators {
+function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv, definitions: () => Record<string, unknown>, precompiled: (key: string) => ValidateFunction | undefined): BundleValidators {
   // Precompiled files are loaded on first use: a run that meets no kind of a file never loads its code.
   const compiled = new Map<string, ValidateFunction>();
   return {
     objectMetaRef,
+    definitions,
     get ajv() {
       return ajv();
     },

@@ -39,7 +39,7 @@ export function withoutScalarInteriors(text: string): string | undefined {
       quote = undefined;
       continue;
     }
-    const opened = QUOTED_OPEN.exec(line);
+    const opened = line.includes("'") || line.includes('"') ? QUOTED_OPEN.exec(line) : null;
     if (opened && (opened[2] !== "" || opened[3] !== undefined) && !QUOTED_CLOSE[opened[4] as "'" | '"'].test(opened[5])) {
       quote = opened[4] as "'" | '"';
       if (quote === '"' && line.endsWith("\\")) return undefined;
@@ -48,7 +48,7 @@ export function withoutScalarInteriors(text: string): string | undefined {
       lines[i] = line.slice(0, line.length - opened[5].length);
       continue;
     }
-    blockOpenedAt = BLOCK_SCALAR_START.test(line) ? indent : -1;
+    blockOpenedAt = (line.includes("|") || line.includes(">")) && BLOCK_SCALAR_START.test(line) ? indent : -1;
   }
   return lines.join("\n");
 }

@@ -20,13 +20,20 @@ interface Store {
 let store: Store | undefined;
 
 /**
- * Keeps the crd-schema verdict (the problems crdSchemaProblems finds) of each CRD schema, by a
- * hash of the schema's content and of kforge's own code, in `dir` (a `.kforge-cache` folder).
- * Undefined turns the cache off. The caller decides whether the folder is trustworthy (see
- * trustedCacheDir): a forged verdict would hide findings. Damaged entries are ignored.
+ * Keeps what kforge works out about each CRD schema in `dir` (a `.kforge-cache` folder), by a
+ * hash of the schema's content and of kforge's own code: the crd-schema verdict (the problems
+ * crdSchemaProblems finds) and the compiled validator (crd-validator-cache.ts). Undefined turns
+ * the cache off. The caller decides whether the folder is trustworthy (see trustedCacheDir): a
+ * forged verdict would hide findings, a forged validator would run its code. Damaged entries are
+ * ignored.
  */
-export function useCrdVerdictCache(dir: string | undefined): void {
+export function useCrdCache(dir: string | undefined): void {
   store = dir === undefined ? undefined : { dir, entries: readEntries(join(dir, FILE)), dirty: false };
+}
+
+/** The cache folder useCrdCache set, if any. */
+export function crdCacheDir(): string | undefined {
+  return store?.dir;
 }
 
 /** The cached problems of a schema, if an earlier run stored them. */
@@ -35,7 +42,7 @@ export function cachedCrdVerdict(schema: object, structural: boolean): readonly 
   return store.entries.get(verdictKey(schema, structural));
 }
 
-/** Remembers a schema's problems for later runs (written by flushCrdVerdictCache). */
+/** Remembers a schema's problems for later runs (written by flushCrdCache). */
 export function storeCrdVerdict(schema: object, structural: boolean, problems: readonly CrdSchemaProblem[]): void {
   if (!store) return;
   const key = verdictKey(schema, structural);
@@ -45,7 +52,7 @@ export function storeCrdVerdict(schema: object, structural: boolean, problems: r
 }
 
 /** Writes new verdicts (temporary file, then rename); a cache that cannot be written is only slower. */
-export function flushCrdVerdictCache(): void {
+export function flushCrdCache(): void {
   if (!store?.dirty) return;
   const path = join(store.dir, FILE);
   const temporary = `${path}.${process.pid}.tmp`;
@@ -75,10 +82,11 @@ function verdictKey(schema: object, structural: boolean): string {
 let identity: string | undefined;
 
 /**
- * A fingerprint of the code that judges schemas: this module's folder (the bundled CLI, or the
- * validate and cel sources) and the CEL engine, so verdicts are dropped when kforge changes.
+ * A fingerprint of the code that judges and compiles schemas: this module's folder (the bundled
+ * CLI, or the validate and cel sources), the CEL engine and ajv, so cached work is dropped when
+ * kforge or what it runs on changes.
  */
-function codeIdentity(): string {
+export function codeIdentity(): string {
   if (identity) return identity;
   const hash = createHash("sha256");
   const here = dirname(fileURLToPath(import.meta.url));
@@ -91,10 +99,13 @@ function codeIdentity(): string {
     }
     for (const name of names) if (/\.(js|ts|cjs|mjs)$/.test(name)) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update("\0");
   }
-  try {
-    hash.update(readFileSync(createRequire(import.meta.url).resolve("@marcbachmann/cel-js")));
-  } catch {
-    hash.update("no cel engine");
+  const require = createRequire(import.meta.url);
+  for (const dependency of ["@marcbachmann/cel-js", "ajv/package.json", "re2js"]) {
+    try {
+      hash.update(`${dependency}\0`).update(readFileSync(require.resolve(dependency)));
+    } catch {
+      hash.update(`no ${dependency}\0`);
+    }
   }
   identity = hash.digest("hex");
   return identity;
