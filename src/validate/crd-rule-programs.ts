@@ -41,7 +41,8 @@ export function schemaRules(schema: JsonSchema): SchemaRules {
   return rules;
 }
 
-function collect(schema: unknown, path: FieldPath, out: SchemaRules, root = false): void {
+/** `path` is one array for the whole walk, pushed to and popped as it descends. */
+function collect(schema: unknown, path: (string | number)[], out: SchemaRules, root = false): void {
   if (!isMapping(schema)) return;
   const entries = schema["x-kubernetes-validations"];
   if (entries !== undefined) {
@@ -52,9 +53,25 @@ function collect(schema: unknown, path: FieldPath, out: SchemaRules, root = fals
       if (compiled.length > 0) out.rulesOf.set(schema, compiled);
     }
   }
-  if (isMapping(schema.properties)) for (const [name, child] of Object.entries(schema.properties)) collect(child, [...path, "properties", name], out);
-  if (isMapping(schema.items)) collect(schema.items, [...path, "items"], out);
-  if (isMapping(schema.additionalProperties)) collect(schema.additionalProperties, [...path, "additionalProperties"], out);
+  const depth = path.length;
+  if (isMapping(schema.properties)) {
+    for (const name in schema.properties) {
+      if (!Object.hasOwn(schema.properties, name)) continue;
+      path.push("properties", name);
+      collect(schema.properties[name], path, out);
+      path.length = depth;
+    }
+  }
+  if (isMapping(schema.items)) {
+    path.push("items");
+    collect(schema.items, path, out);
+    path.length = depth;
+  }
+  if (isMapping(schema.additionalProperties)) {
+    path.push("additionalProperties");
+    collect(schema.additionalProperties, path, out);
+    path.length = depth;
+  }
 }
 
 function compileEntry(entry: unknown, schema: Record<string, unknown>, root: boolean, at: FieldPath, problems: CrdSchemaProblem[]): CompiledRule[] {

@@ -28,6 +28,8 @@ const FORBIDDEN: Record<string, string> = {
   additionalItems: "`additionalItems` is not allowed in a CustomResourceDefinition schema; `items` is one schema for every element",
 };
 
+const FORBIDDEN_ENTRIES = Object.entries(FORBIDDEN);
+
 export interface CrdSchemaOptions {
   /** apiextensions.k8s.io/v1 requires a structural schema; v1beta1 only flags one that is not. */
   structural?: boolean;
@@ -72,13 +74,17 @@ function problemsOf(schema: unknown, options: CrdSchemaOptions): CrdSchemaProble
   return problems;
 }
 
-function walk(schema: unknown, path: FieldPath, problems: CrdSchemaProblem[]): void {
+/**
+ * `path` is one array for the whole walk, pushed to and popped as the walk descends (a copy is
+ * taken only for a problem): CRD schemas have thousands of nodes.
+ */
+function walk(schema: unknown, path: (string | number)[], problems: CrdSchemaProblem[]): void {
   const report = (at: FieldPath, message: string) => problems.push({ path: [...path, ...at], message });
   if (!isMapping(schema)) {
     report([], `a schema must be a mapping, not ${describe(schema)}`);
     return;
   }
-  for (const [key, message] of Object.entries(FORBIDDEN)) if (schema[key] !== undefined) report([key], message);
+  for (const [key, message] of FORBIDDEN_ENTRIES) if (schema[key] !== undefined) report([key], message);
   const type = schema.type;
   if (type !== undefined) {
     if (typeof type !== "string") report(["type"], `\`type\` must be one type name (${TYPES.join(", ")}), not ${describe(type)}`);
@@ -109,21 +115,29 @@ function walk(schema: unknown, path: FieldPath, problems: CrdSchemaProblem[]): v
   }
   if (schema.properties !== undefined) {
     if (!isMapping(schema.properties)) report(["properties"], `\`properties\` must be a mapping of field names to schemas, not ${describe(schema.properties)}`);
-    else for (const [name, child] of Object.entries(schema.properties)) walk(child, [...path, "properties", name], problems);
+    else for (const name in schema.properties) if (Object.hasOwn(schema.properties, name)) walkInto(schema.properties[name], path, problems, "properties", name);
   }
   if (schema.items !== undefined) {
     if (Array.isArray(schema.items)) report(["items"], "`items` must be one schema (a mapping); a list of schemas is not allowed in a CRD");
-    else walk(schema.items, [...path, "items"], problems);
+    else walkInto(schema.items, path, problems, "items");
   }
   const additional = schema.additionalProperties;
-  if (additional !== undefined && typeof additional !== "boolean") walk(additional, [...path, "additionalProperties"], problems);
+  if (additional !== undefined && typeof additional !== "boolean") walkInto(additional, path, problems, "additionalProperties");
   for (const key of SCHEMA_LISTS) {
     const branches = schema[key];
     if (branches === undefined) continue;
     if (!Array.isArray(branches)) report([key], `\`${key}\` must be a list of schemas, not ${describe(branches)}`);
-    else branches.forEach((branch, i) => walk(branch, [...path, key, i], problems));
+    else branches.forEach((branch, i) => walkInto(branch, path, problems, key, i));
   }
-  if (schema.not !== undefined) walk(schema.not, [...path, "not"], problems);
+  if (schema.not !== undefined) walkInto(schema.not, path, problems, "not");
+}
+
+function walkInto(schema: unknown, path: (string | number)[], problems: CrdSchemaProblem[], keyword: string, name?: string | number): void {
+  const depth = path.length;
+  path.push(keyword);
+  if (name !== undefined) path.push(name);
+  walk(schema, path, problems);
+  path.length = depth;
 }
 
 /** Patterns run on RE2 (linear time, the API server's own syntax): look-ahead and back-references are refused. */

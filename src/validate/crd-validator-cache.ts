@@ -10,27 +10,25 @@ import type { JsonSchema } from "./value-schemas.js";
 const FORMAT = 1;
 const FOLDER = "crd-validators";
 
-/** Where a CRD's validator is compiled: the ajv of its release's definitions, which its `$ref`s point into. */
+/** What a CRD's validator is compiled against: its release's definitions, which its `bundle#/definitions/` references point into. */
 export interface CrdCompileTarget {
-  ajv: () => Ajv;
-  /** The release's definitions (id `bundle` in `ajv`). */
   definitions: () => Record<string, unknown>;
 }
 
 /**
  * Compiles a CRD version's root schema, or loads the code an earlier run compiled for the same
- * schema, the same referenced definitions and the same kforge (see useCrdCache). Without a
- * cache folder this is `ajv().compile(root)`. Throws what ajv throws for a schema it cannot use.
+ * schema, the same referenced definitions and the same kforge (see useCrdCache). Throws what
+ * ajv throws for a schema it cannot use.
  */
 export function compileCrdValidator(root: JsonSchema, target: CrdCompileTarget): ValidateFunction {
   const dir = crdCacheDir();
-  if (dir === undefined) return target.ajv().compile(root);
-  const definitions = target.definitions();
-  const key = sha256(`kforge-crd-validator ${FORMAT}\0${codeIdentity()}\0${referencedDefinitionsHash(root, definitions)}\0${JSON.stringify(root)}`);
+  const referenced = referencedDefinitions(root, target.definitions());
+  if (dir === undefined) return sourceAjv(referenced).compile(root);
+  const key = sha256(`kforge-crd-validator ${FORMAT}\0${codeIdentity()}\0${referenced.hash}\0${JSON.stringify(root)}`);
   const file = join(dir, FOLDER, `${key}.cjs`);
   const cached = loadValidator(file);
   if (cached) return cached;
-  const ajv = sourceAjv(definitions);
+  const ajv = sourceAjv(referenced);
   const validate = ajv.compile(root);
   storeValidator(file, standaloneSourceOf(ajv, validate));
   return validate;
@@ -64,33 +62,44 @@ function storeValidator(file: string, source: string): void {
   }
 }
 
-const sourceAjvs = new WeakMap<object, Ajv>();
-
-/** An ajv like the run-time one that also keeps each validator's source, for ajv's standalone code. */
-function sourceAjv(definitions: Record<string, unknown>): Ajv {
-  let ajv = sourceAjvs.get(definitions);
-  if (!ajv) {
-    ajv = createManifestAjv();
-    (ajv.opts.code as { source?: boolean }).source = true;
-    ajv.addSchema({ $id: "bundle", definitions });
-    sourceAjvs.set(definitions, ajv);
-  }
-  return ajv;
+/** The definitions a root schema reaches, and a hash of them. */
+interface ReferencedDefinitions {
+  definitions: Record<string, unknown>;
+  hash: string;
+  /** The ajv compiling against these definitions with sources kept, once made. */
+  ajv?: Ajv;
 }
 
-const closureHashes = new WeakMap<object, Map<string, string>>();
+/**
+ * An ajv like the run-time one that also keeps each validator's source, for ajv's standalone
+ * code. It holds only the definitions the CRD reaches (ObjectMeta and what it uses): adding all
+ * of a release's would cost more than the compile.
+ */
+function sourceAjv(referenced: ReferencedDefinitions): Ajv {
+  if (!referenced.ajv) {
+    referenced.ajv = createManifestAjv();
+    (referenced.ajv.opts.code as { source?: boolean }).source = true;
+    referenced.ajv.addSchema({ $id: "bundle", definitions: referenced.definitions });
+  }
+  return referenced.ajv;
+}
 
-/** A hash of the definitions `root` reaches through `bundle#/definitions/...` references, transitively. */
-function referencedDefinitionsHash(root: JsonSchema, definitions: Record<string, unknown>): string {
+const closures = new WeakMap<object, Map<string, ReferencedDefinitions>>();
+
+/** The definitions `root` reaches through references into the bundle, transitively; one object per set of names. */
+function referencedDefinitions(root: JsonSchema, definitions: Record<string, unknown>): ReferencedDefinitions {
   const names = new Set<string>();
+  // A reference into something other than a definition by name: compiled against them all.
+  let whole = false;
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const node = pending.pop();
     if (Array.isArray(node)) pending.push(...node);
     else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string" && value.startsWith(DEFINITION_REF)) {
-          const name = value.slice(DEFINITION_REF.length);
+        const name = key === "$ref" && typeof value === "string" ? definitionName(value) : undefined;
+        if (key === "$ref" && (name === undefined || !Object.hasOwn(definitions, name))) whole = true;
+        else if (name !== undefined) {
           if (!names.has(name)) {
             names.add(name);
             pending.push(definitions[name]);
@@ -99,16 +108,22 @@ function referencedDefinitionsHash(root: JsonSchema, definitions: Record<string,
       }
     }
   }
-  const sorted = [...names].sort();
-  let byNames = closureHashes.get(definitions);
-  if (!byNames) closureHashes.set(definitions, (byNames = new Map()));
+  const sorted = whole ? Object.keys(definitions).sort() : [...names].sort();
+  let byNames = closures.get(definitions);
+  if (!byNames) closures.set(definitions, (byNames = new Map()));
   const id = sorted.join("\0");
-  let hash = byNames.get(id);
-  if (!hash) {
-    hash = sha256(sorted.map((name) => `${name}\0${JSON.stringify(definitions[name] ?? null)}`).join("\0"));
-    byNames.set(id, hash);
+  let referenced = byNames.get(id);
+  if (!referenced) {
+    const reached: Record<string, unknown> = {};
+    for (const name of sorted) if (Object.hasOwn(definitions, name)) reached[name] = definitions[name];
+    referenced = { definitions: reached, hash: sha256(sorted.map((name) => `${name}\0${JSON.stringify(reached[name] ?? null)}`).join("\0")) };
+    byNames.set(id, referenced);
   }
-  return hash;
+  return referenced;
 }
 
-const DEFINITION_REF = "bundle#/definitions/";
+/** "bundle#/definitions/X" (from a CRD) or "#/definitions/X" (between definitions) -> "X". */
+function definitionName(ref: string): string | undefined {
+  const prefix = ref.startsWith("bundle#/definitions/") ? "bundle#/definitions/" : ref.startsWith("#/definitions/") ? "#/definitions/" : undefined;
+  return prefix && ref.slice(prefix.length);
+}

@@ -29,7 +29,7 @@ export interface CrdVersion {
 
 /**
  * Reads spec.versions[].schema.openAPIV3Schema (apiextensions.k8s.io/v1, and v1beta1 per-version
- * schemas) or spec.validation.openAPIV3Schema (v1beta1). Schemas compile lazily into `target.ajv()` (built only then),
+ * schemas) or spec.validation.openAPIV3Schema (v1beta1). Schemas compile lazily against `target`'s definitions,
  * whose `objectMeta` reference validates each custom resource's metadata like any other object's; with a
  * cache folder (useCrdCache), compiled code is kept there and loaded by later runs.
  */

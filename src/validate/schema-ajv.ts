@@ -13,11 +13,9 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * compiled (or loaded precompiled) on first use and kept for the process.
  */
 export interface BundleValidators {
-  /** The ajv holding the definitions (id `bundle`), so CRD schemas can `$ref` its ObjectMeta. */
-  ajv: Ajv;
-  /** Reference to the ObjectMeta definition in `ajv`. */
+  /** Reference to the ObjectMeta definition (`bundle#/definitions/...`), for CRD schemas to `$ref`. */
   objectMetaRef: string;
-  /** The definitions `ajv` holds (id `bundle`). */
+  /** The definitions the kinds are compiled against (id `bundle`); CRD validators compile against them too. */
   definitions(): Record<string, unknown>;
   has(apiVersion: string, kind: string): boolean;
   validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined;
@@ -113,9 +111,6 @@ function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv,
   return {
     objectMetaRef,
     definitions,
-    get ajv() {
-      return ajv();
-    },
     has: (apiVersion, kind) => kinds[apiVersion]?.[kind] !== undefined,
     validatorFor(apiVersion, kind) {
       const key = kinds[apiVersion]?.[kind];
