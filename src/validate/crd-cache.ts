@@ -19,6 +19,9 @@ interface Store {
 
 let store: Store | undefined;
 
+/** Verdicts of the current run by schema content; a new run (useCrdCache) starts afresh. */
+let thisRun = new Map<string, readonly CrdSchemaProblem[]>();
+
 /**
  * Keeps what kforge works out about each CRD schema in `dir` (a `.kforge-cache` folder), by a
  * hash of the schema's content and of kforge's own code: the crd-schema verdict (the problems
@@ -28,6 +31,7 @@ let store: Store | undefined;
  * ignored.
  */
 export function useCrdCache(dir: string | undefined): void {
+  thisRun = new Map();
   store = dir === undefined ? undefined : { dir, entries: readEntries(join(dir, FILE)), dirty: false };
 }
 
@@ -36,19 +40,23 @@ export function crdCacheDir(): string | undefined {
   return store?.dir;
 }
 
-/** The cached problems of a schema, if an earlier run stored them. */
-export function cachedCrdVerdict(schema: object, structural: boolean): readonly CrdSchemaProblem[] | undefined {
-  if (!store) return undefined;
-  return store.entries.get(verdictKey(schema, structural));
-}
-
-/** Remembers a schema's problems for later runs (written by flushCrdCache). */
-export function storeCrdVerdict(schema: object, structural: boolean, problems: readonly CrdSchemaProblem[]): void {
-  if (!store) return;
-  const key = verdictKey(schema, structural);
-  if (store.entries.has(key)) return;
-  store.entries.set(key, problems);
-  store.dirty = true;
+/**
+ * The crd-schema verdict on a schema: of an equal schema earlier in this run (the versions of a
+ * CRD often share one schema, in copies), else of an earlier run (when the cache is on), else
+ * `compute()`'s, then kept for both.
+ */
+export function crdVerdict(schema: object, structural: boolean, compute: () => readonly CrdSchemaProblem[]): readonly CrdSchemaProblem[] {
+  const content = schemaContentKey(schema, structural);
+  let problems = thisRun.get(content);
+  if (problems) return problems;
+  const key = store && verdictKey(content);
+  problems = (key && store?.entries.get(key)) || compute();
+  thisRun.set(content, problems);
+  if (store && key && !store.entries.has(key)) {
+    store.entries.set(key, problems);
+    store.dirty = true;
+  }
+  return problems;
 }
 
 /** Writes new verdicts (temporary file, then rename); a cache that cannot be written is only slower. */
@@ -67,16 +75,21 @@ export function flushCrdCache(): void {
   }
 }
 
-const keys = new WeakMap<object, string>();
+function verdictKey(content: string): string {
+  return createHash("sha256").update(`kforge-crd-verdict ${FORMAT}\0${codeIdentity()}\0${content}`).digest("hex");
+}
 
-function verdictKey(schema: object, structural: boolean): string {
-  const id = `${structural ? "structural" : "plain"}`;
-  const known = keys.get(schema);
-  if (known?.startsWith(id)) return known;
-  const hash = createHash("sha256").update(`kforge-crd-verdict ${FORMAT}\0${codeIdentity()}\0${id}\0`).update(JSON.stringify(schema)).digest("hex");
-  const key = `${id}:${hash}`;
-  keys.set(schema, key);
-  return key;
+const contentKeys = new WeakMap<object, { structural?: string; plain?: string }>();
+
+/**
+ * A hash of a schema's content and the structural flag: the same for two versions of a CRD (or
+ * two CRDs) with equal schemas, which get one verdict.
+ */
+export function schemaContentKey(schema: object, structural: boolean): string {
+  let known = contentKeys.get(schema);
+  if (!known) contentKeys.set(schema, (known = {}));
+  const flag = structural ? "structural" : "plain";
+  return (known[flag] ??= createHash("sha256").update(`${flag}\0`).update(JSON.stringify(schema)).digest("hex"));
 }
 
 let identity: string | undefined;

@@ -3,7 +3,7 @@ import type { FieldPath } from "../resources/resource.js";
 import { schemaRules } from "./crd-rule-programs.js";
 import { structuralProblems } from "./crd-structural-problems.js";
 import { linearPatternProblem } from "./linear-regexp.js";
-import { cachedCrdVerdict, storeCrdVerdict } from "./crd-cache.js";
+import { crdVerdict } from "./crd-cache.js";
 
 /** A keyword of a CRD's openAPIV3Schema that the API server would refuse, at that keyword's value. */
 export interface CrdSchemaProblem {
@@ -52,14 +52,9 @@ export function crdSchemaProblems(schema: unknown, options: CrdSchemaOptions = {
   return (known[key] ??= cachedProblemsOf(schema, options));
 }
 
-/** The verdict of an earlier run on the same schema content, or a new one (then stored for later runs). */
+/** The verdict on the same schema content earlier in this run or in an earlier one (see useCrdCache), or a new one. */
 function cachedProblemsOf(schema: object, options: CrdSchemaOptions): readonly CrdSchemaProblem[] {
-  const structural = options.structural === true;
-  const cached = cachedCrdVerdict(schema, structural);
-  if (cached) return cached;
-  const problems = problemsOf(schema, options);
-  storeCrdVerdict(schema, structural, problems);
-  return problems;
+  return crdVerdict(schema, options.structural === true, () => problemsOf(schema, options));
 }
 
 const verdicts = new WeakMap<object, { structural?: readonly CrdSchemaProblem[]; plain?: readonly CrdSchemaProblem[] }>();
