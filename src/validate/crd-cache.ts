@@ -65,7 +65,7 @@ export function flushCrdCache(): void {
   const path = join(store.dir, FILE);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(store.dir, { recursive: true });
+    makeCacheDir(store.dir);
     const entries = [...store.entries].slice(-MAX_ENTRIES);
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(entries) }));
     renameSync(temporary, path);
@@ -77,6 +77,16 @@ export function flushCrdCache(): void {
 
 function verdictKey(content: string): string {
   return createHash("sha256").update(`kforge-crd-verdict ${FORMAT}\0${codeIdentity()}\0${content}`).digest("hex");
+}
+
+/** Creates the cache folder, which ignores itself (it never reaches git, even without a .gitignore entry); throws when it cannot. */
+export function makeCacheDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, ".gitignore"), "*\n", { flag: "wx" });
+  } catch {
+    // Already there (or the folder is read-only, which the write that follows finds out).
+  }
 }
 
 const contentKeys = new WeakMap<object, { structural?: string; plain?: string }>();

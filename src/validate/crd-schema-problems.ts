@@ -79,6 +79,29 @@ function walk(schema: unknown, path: (string | number)[], problems: CrdSchemaPro
     report([], `a schema must be a mapping, not ${describe(schema)}`);
     return;
   }
+  // Most nodes' keywords are all sound: one pass over their keys says so, and the checks that name each problem are skipped.
+  if (!keywordsSound(schema)) keywordProblems(schema, report);
+  if (schema.properties !== undefined) {
+    if (!isMapping(schema.properties)) report(["properties"], `\`properties\` must be a mapping of field names to schemas, not ${describe(schema.properties)}`);
+    else for (const name in schema.properties) if (Object.hasOwn(schema.properties, name)) walkInto(schema.properties[name], path, problems, "properties", name);
+  }
+  if (schema.items !== undefined) {
+    if (Array.isArray(schema.items)) report(["items"], "`items` must be one schema (a mapping); a list of schemas is not allowed in a CRD");
+    else walkInto(schema.items, path, problems, "items");
+  }
+  const additional = schema.additionalProperties;
+  if (additional !== undefined && typeof additional !== "boolean") walkInto(additional, path, problems, "additionalProperties");
+  for (const key of SCHEMA_LISTS) {
+    const branches = schema[key];
+    if (branches === undefined) continue;
+    if (!Array.isArray(branches)) report([key], `\`${key}\` must be a list of schemas, not ${describe(branches)}`);
+    else branches.forEach((branch, i) => walkInto(branch, path, problems, key, i));
+  }
+  if (schema.not !== undefined) walkInto(schema.not, path, problems, "not");
+}
+
+/** The problems of a node's own keywords (not of the schemas under it), in the order they are reported. */
+function keywordProblems(schema: Record<string, unknown>, report: (at: FieldPath, message: string) => void): void {
   for (const [key, message] of FORBIDDEN_ENTRIES) if (schema[key] !== undefined) report([key], message);
   const type = schema.type;
   if (type !== undefined) {
@@ -108,23 +131,57 @@ function walk(schema: unknown, path: (string | number)[], problems: CrdSchemaPro
     if (!Array.isArray(schema.required)) report(["required"], `\`required\` must be a list of field names, not ${describe(schema.required)}`);
     else schema.required.forEach((name, i) => typeof name !== "string" && report(["required", i], `a required field name must be a string, not ${describe(name)}`));
   }
-  if (schema.properties !== undefined) {
-    if (!isMapping(schema.properties)) report(["properties"], `\`properties\` must be a mapping of field names to schemas, not ${describe(schema.properties)}`);
-    else for (const name in schema.properties) if (Object.hasOwn(schema.properties, name)) walkInto(schema.properties[name], path, problems, "properties", name);
+}
+
+/** Whether keywordProblems would find nothing: every keyword it checks that the node has is sound. */
+function keywordsSound(schema: Record<string, unknown>): boolean {
+  for (const key in schema) {
+    const value = schema[key];
+    switch (key) {
+      case "type":
+        if (typeof value !== "string" || !TYPES.includes(value)) return false;
+        break;
+      case "pattern":
+        if (typeof value !== "string" || regexError(value) !== undefined) return false;
+        break;
+      case "minimum":
+      case "maximum":
+        if (typeof value !== "number") return false;
+        break;
+      case "multipleOf":
+        if (!(typeof value === "number" && value > 0)) return false;
+        break;
+      case "minLength":
+      case "maxLength":
+      case "minItems":
+      case "maxItems":
+      case "minProperties":
+      case "maxProperties":
+        if (!(Number.isInteger(value) && (value as number) >= 0)) return false;
+        break;
+      case "exclusiveMinimum":
+      case "exclusiveMaximum":
+      case "uniqueItems":
+      case "nullable":
+      case "x-kubernetes-preserve-unknown-fields":
+      case "x-kubernetes-int-or-string":
+      case "x-kubernetes-embedded-resource":
+        if (typeof value !== "boolean") return false;
+        break;
+      case "enum":
+        if (!(Array.isArray(value) && value.length > 0)) return false;
+        break;
+      case "format":
+        if (typeof value !== "string") return false;
+        break;
+      case "required":
+        if (!Array.isArray(value) || !value.every((name) => typeof name === "string")) return false;
+        break;
+      default:
+        if (Object.hasOwn(FORBIDDEN, key)) return false;
+    }
   }
-  if (schema.items !== undefined) {
-    if (Array.isArray(schema.items)) report(["items"], "`items` must be one schema (a mapping); a list of schemas is not allowed in a CRD");
-    else walkInto(schema.items, path, problems, "items");
-  }
-  const additional = schema.additionalProperties;
-  if (additional !== undefined && typeof additional !== "boolean") walkInto(additional, path, problems, "additionalProperties");
-  for (const key of SCHEMA_LISTS) {
-    const branches = schema[key];
-    if (branches === undefined) continue;
-    if (!Array.isArray(branches)) report([key], `\`${key}\` must be a list of schemas, not ${describe(branches)}`);
-    else branches.forEach((branch, i) => walkInto(branch, path, problems, key, i));
-  }
-  if (schema.not !== undefined) walkInto(schema.not, path, problems, "not");
+  return true;
 }
 
 function walkInto(schema: unknown, path: (string | number)[], problems: CrdSchemaProblem[], keyword: string, name?: string | number): void {

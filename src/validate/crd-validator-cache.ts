@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Ajv, ValidateFunction } from "ajv";
-import { codeIdentity, crdCacheDir } from "./crd-cache.js";
+import { codeIdentity, crdCacheDir, makeCacheDir } from "./crd-cache.js";
 import { runValidatorCode, sha256, standaloneSourceOf } from "./precompiled-code.js";
 import { createManifestAjv } from "./schema-ajv.js";
 import type { JsonSchema } from "./value-schemas.js";
@@ -54,6 +54,7 @@ function loadValidator(file: string): ValidateFunction | undefined {
 function storeValidator(file: string, source: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
+    makeCacheDir(join(file, "..", ".."));
     mkdirSync(join(file, ".."), { recursive: true });
     writeFileSync(temporary, source);
     renameSync(temporary, file);

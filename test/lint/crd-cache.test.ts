@@ -66,6 +66,8 @@ describe("lint with the CRD cache (.kforge-cache/)", () => {
     expect(cold.stdout).toContain("size must be under 10");
     expect(cold.stdout).toContain("does not match the pattern");
     expect(readdirSync(join(root, VALIDATORS))).toHaveLength(1);
+    // The folder ignores itself: it never reaches git by accident.
+    expect(readFileSync(join(root, CACHE, ".gitignore"), "utf8")).toBe("*\n");
     expect(Object.keys((JSON.parse(readFileSync(join(root, VERDICTS), "utf8")) as { entries: object }).entries)).toHaveLength(2);
     const warm = await lint(root);
     expect(warm).toEqual(cold);
