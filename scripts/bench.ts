@@ -19,6 +19,7 @@ import { BenchRunError, kforgeSpec, runKforge, useNodeForKforge } from "./bench/
 import { sizeLabel } from "./bench/synthetic-repo.js";
 import { formatUntrustedInput, measureUntrustedInput } from "./bench/untrusted-input.js";
 import { formatAdmissionCost, measureAdmissionCost } from "./bench/admission-cost.js";
+import { measureRealSet } from "./bench/real-set.js";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const KFORGE_BIN = join(REPO_ROOT, "bin", "kforge.js");
@@ -58,9 +59,10 @@ async function main(argv: string[]): Promise<number> {
     for (const size of options.sizes) sizes.push(await measureSize(ctx, size, kubectl));
     const corpusResults = [];
     for (const corpus of corpora) corpusResults.push(await measureCorpus(ctx, corpus, kubeconform));
+    const realSet = measureRealSet(ctx, kubeconform);
     const untrusted = measureUntrustedInput(ctx);
     const admission = measureAdmissionCost(ctx);
-    const rows = buildRows(sizes, corpusResults, { kustomize: "kubectl kustomize", kubeconform: "kubeconform" });
+    const rows = buildRows(sizes, corpusResults, { kustomize: "kubectl kustomize", kubeconform: "kubeconform" }, realSet);
     process.stdout.write(`\n${formatTable(rows, { kustomize: Boolean(kubectl), kubeconform: Boolean(kubeconform) })}\n`);
     process.stdout.write(`\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; ` +
       `median of ${options.runs} run(s); load average ${machine.loadAverage} at the start, ${loadavg()[0].toFixed(2)} at the end.\n`);
@@ -70,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       writeJson(options.json, {
         generatedAt: new Date().toISOString(), machine, build, runs: options.runs,
         peers: { kubectl: peerInfo(kubectl), kubeconform: peerInfo(kubeconform) },
-        sizes, corpora: corpusResults, rows, untrustedInput: untrusted, admissionPolicies: admission,
+        sizes, corpora: corpusResults, realSet, rows, untrustedInput: untrusted, admissionPolicies: admission,
       });
     }
     return 0;

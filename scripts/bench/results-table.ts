@@ -2,6 +2,7 @@
  * Turns the measurements into rows with the issue's targets (benchmark figures, never test
  * assertions) and prints them as a table.
  */
+import type { RealSetResult } from "./real-set.js";
 import type { Series } from "./run-timed.js";
 
 export interface SizeResult {
@@ -53,7 +54,10 @@ export interface Row {
 const cpuRatio = (a: Series, b: Series | undefined) => (b && a.cpuMedianMs && b.cpuMedianMs ? a.cpuMedianMs / b.cpuMedianMs : undefined);
 const all = (checks: (boolean | undefined)[]) => (checks.includes(false) ? false : checks.includes(undefined) ? undefined : true);
 
-export function buildRows(sizes: readonly SizeResult[], corpora: readonly CorpusResult[], peerNames: { kustomize: string; kubeconform: string }): Row[] {
+/** The issue's target for the small real set with CRDs: at most 1.5x kubeconform. */
+const REAL_SET_TARGET = 1.5;
+
+export function buildRows(sizes: readonly SizeResult[], corpora: readonly CorpusResult[], peerNames: { kustomize: string; kubeconform: string }, realSet?: RealSetResult): Row[] {
   const rows: Row[] = [];
   for (const s of sizes) {
     const reference = s.size === "50x20";
@@ -109,7 +113,20 @@ export function buildRows(sizes: readonly SizeResult[], corpora: readonly Corpus
       peer: corpus.kubeconform?.maxRssMb !== undefined ? { name: peerNames.kubeconform, median: corpus.kubeconform.maxRssMb } : undefined, target: "",
     });
   }
+  if (realSet) rows.push(...realSetRows(realSet, peerNames.kubeconform));
   return rows;
+}
+
+function realSetRows(set: RealSetResult, kubeconform: string): Row[] {
+  const peer = set.kubeconform && { name: `${kubeconform} -ignore-missing-schemas`, median: set.kubeconform.medianMs, cpuMedian: set.kubeconform.cpuMedianMs };
+  const row = (how: string, lint: Series): Row => {
+    const ratio = set.kubeconform && lint.medianMs / set.kubeconform.medianMs;
+    return {
+      measurement: `lint corpus, real set with CRDs (${set.files} files, ${set.megabytes.toFixed(1)} MB), ${how}`, kforge: lint.medianMs, kforgeCpu: lint.cpuMedianMs, unit: "ms",
+      peer, ratio, cpuRatio: cpuRatio(lint, set.kubeconform), target: `ratio <= ${REAL_SET_TARGET}`, met: ratio === undefined ? undefined : ratio <= REAL_SET_TARGET,
+    };
+  };
+  return [row("cold (no .kforge-cache, as in CI)", set.cold), row("warm (CRD verdicts and validators from .kforge-cache)", set.warm)];
 }
 
 function amount(value: number, unit: Row["unit"], cpu?: number): string {

@@ -104,6 +104,11 @@ export async function series(runs: number, prepare: (run: number) => Promise<voi
     await prepare(i);
     results.push(measure());
   }
+  return summarize(results);
+}
+
+/** Median time, median CPU and highest peak memory of timed runs. */
+export function summarize(results: readonly Timed[]): Series {
   const known = (values: (number | undefined)[]) => values.filter((m): m is number => m !== undefined);
   const rss = known(results.map((r) => r.maxRssMb));
   const cpu = known(results.map((r) => r.cpuMs));

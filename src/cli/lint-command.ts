@@ -7,7 +7,9 @@ import { RULES } from "../lint/rules/index.js";
 import { loadPolicies } from "../policy/load-policies.js";
 import { unknownPolicyClusters } from "../policy/policy-clusters.js";
 import { discoverClusterFiles } from "../repo/discover-clusters.js";
-import { posix } from "node:path";
+import { join, posix, resolve } from "node:path";
+import { CACHE_DIR, trustedCacheDir } from "../render/render-cache.js";
+import { flushCrdCache, useCrdCache } from "../validate/crd-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
 import { EXIT, UsageError, type Command } from "./cli-io.js";
 import { CLUSTER_FLAG, selectClusters } from "./cluster-option.js";
@@ -19,7 +21,7 @@ import { importsRoot, useImportedSchemas } from "../schemas/imported-schemas.js"
 import { allImportedCrds } from "../validate/imported-registry.js";
 import { writeReport } from "./write-report.js";
 
-const FLAGS = { ...LINT_FLAGS, ...CLUSTER_FLAG, "kube-version": { type: "string" } } as const;
+const FLAGS = { ...LINT_FLAGS, ...CLUSTER_FLAG, "kube-version": { type: "string" }, "cache-dir": { type: "string" } } as const;
 
 export const lintCommand: Command = {
   name: "lint",
@@ -45,6 +47,9 @@ Options:
   --fail-on LEVEL       exit 1 when a finding is at or above LEVEL: error (default) or warning
   --root DIR            repository root for cluster mode; with PATHs, the folder whose
                         schemas/imported/ is used (default: nearest with clusters/)
+  --cache-dir DIR       with PATHs, where CRD schema verdicts are kept between runs
+                        (default: .kforge-cache/ in that folder; not read in CI or when
+                        git tracks files in it)
   -h, --help            show this help
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration errors, or a file-system fault.`,
@@ -73,11 +78,16 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage 
     // Input errors of clusters in cluster mode: findings beside the other clusters' lint.
     let inputFindings: Finding[] = [];
     if (positionals.length > 0) {
+      const cacheDir = values["cache-dir"] ? resolve(io.cwd, values["cache-dir"]) : join(importsRoot(io.cwd, values.root), CACHE_DIR);
+      useCrdCache(trustedCacheDir(cacheDir) ? cacheDir : undefined);
       try {
         run = await lintPaths(io.cwd, positionals, { kubernetesVersion: kubeVersion, nodePortRange: { min: 30000, max: 32767 }, provided: { storageClasses: [], namespaces: [] }, mode: "files", crds: allImportedCrds() }, RULES, policy, today());
       } catch (error) {
         if (error instanceof MissingPathError) throw new UsageError(error.message);
         throw error;
+      } finally {
+        flushCrdCache();
+        useCrdCache(undefined);
       }
     } else {
       const render = await renderClusters(root, await selectClusters(root, values.cluster));

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { KubeObject } from "../resources/resource.js";
@@ -49,9 +50,18 @@ interface ClusterEntries {
  * it: a pull request could commit a forged cache to make a stale tree look up to date.
  */
 export function trustedRenderCache(root: string): boolean {
+  return trustedCacheDir(join(root, CACHE_DIR));
+}
+
+/**
+ * Whether a cache folder is this machine's own (see trustedRenderCache): not in CI, and git
+ * tracks no file under it.
+ */
+export function trustedCacheDir(dir: string): boolean {
   if (process.env.CI) return false;
+  if (!existsSync(dir)) return true;
   try {
-    return execFileSync("git", ["ls-files", "-z", "--", CACHE_DIR], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }) === "";
+    return execFileSync("git", ["ls-files", "-z", "--", "."], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }) === "";
   } catch {
     // Not a git repository (or no git): nothing can have been committed into the cache.
     return true;

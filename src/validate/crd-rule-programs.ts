@@ -41,7 +41,50 @@ export function schemaRules(schema: JsonSchema): SchemaRules {
   return rules;
 }
 
-function collect(schema: unknown, path: FieldPath, out: SchemaRules, root = false): void {
+/** `path` is one array for the whole walk, pushed to and popped as it descends. */
+const nodeRules = new WeakMap<JsonSchema, CompiledRule[]>();
+
+/**
+ * The compiled rules of one node of a CRD version's schema (`root`), as schemaRules gives them,
+ * compiled on first use when schemaRules has not run: checking a custom resource needs only the
+ * rules of the nodes its values reach, and a CRD whose verdict came from the cache need not
+ * compile the rest. `node` must be `root` or reached from it through properties, items and
+ * additionalProperties.
+ */
+export function rulesAt(root: JsonSchema, node: JsonSchema): readonly CompiledRule[] {
+  const all = cache.get(root);
+  if (all) return all.rulesOf.get(node) ?? [];
+  let rules = nodeRules.get(node);
+  if (!rules) {
+    const entries = node["x-kubernetes-validations"];
+    // Problems are the crd-schema verdict's business; here only the rules that compile count.
+    rules = Array.isArray(entries) ? entries.flatMap((entry, index) => compileEntry(entry, node, node === root, [index], [])) : [];
+    nodeRules.set(node, rules);
+  }
+  return rules;
+}
+
+const withEntries = new WeakMap<JsonSchema, boolean>();
+
+/** Whether any node schemaRules visits has an x-kubernetes-validations list: false means the schema has no rules. */
+export function hasRuleEntries(root: JsonSchema): boolean {
+  let known = withEntries.get(root);
+  if (known === undefined) {
+    known = false;
+    const pending: unknown[] = [root];
+    while (pending.length > 0 && !known) {
+      const node = pending.pop();
+      if (!isMapping(node)) continue;
+      if (Array.isArray(node["x-kubernetes-validations"])) known = true;
+      if (isMapping(node.properties)) for (const name in node.properties) if (Object.hasOwn(node.properties, name)) pending.push(node.properties[name]);
+      pending.push(node.items, node.additionalProperties);
+    }
+    withEntries.set(root, known);
+  }
+  return known;
+}
+
+function collect(schema: unknown, path: (string | number)[], out: SchemaRules, root = false): void {
   if (!isMapping(schema)) return;
   const entries = schema["x-kubernetes-validations"];
   if (entries !== undefined) {
@@ -52,9 +95,25 @@ function collect(schema: unknown, path: FieldPath, out: SchemaRules, root = fals
       if (compiled.length > 0) out.rulesOf.set(schema, compiled);
     }
   }
-  if (isMapping(schema.properties)) for (const [name, child] of Object.entries(schema.properties)) collect(child, [...path, "properties", name], out);
-  if (isMapping(schema.items)) collect(schema.items, [...path, "items"], out);
-  if (isMapping(schema.additionalProperties)) collect(schema.additionalProperties, [...path, "additionalProperties"], out);
+  const depth = path.length;
+  if (isMapping(schema.properties)) {
+    for (const name in schema.properties) {
+      if (!Object.hasOwn(schema.properties, name)) continue;
+      path.push("properties", name);
+      collect(schema.properties[name], path, out);
+      path.length = depth;
+    }
+  }
+  if (isMapping(schema.items)) {
+    path.push("items");
+    collect(schema.items, path, out);
+    path.length = depth;
+  }
+  if (isMapping(schema.additionalProperties)) {
+    path.push("additionalProperties");
+    collect(schema.additionalProperties, path, out);
+    path.length = depth;
+  }
 }
 
 function compileEntry(entry: unknown, schema: Record<string, unknown>, root: boolean, at: FieldPath, problems: CrdSchemaProblem[]): CompiledRule[] {

@@ -3,6 +3,7 @@ import type { FieldPath } from "../resources/resource.js";
 import { schemaRules } from "./crd-rule-programs.js";
 import { structuralProblems } from "./crd-structural-problems.js";
 import { linearPatternProblem } from "./linear-regexp.js";
+import { crdVerdict } from "./crd-cache.js";
 
 /** A keyword of a CRD's openAPIV3Schema that the API server would refuse, at that keyword's value. */
 export interface CrdSchemaProblem {
@@ -27,6 +28,8 @@ const FORBIDDEN: Record<string, string> = {
   additionalItems: "`additionalItems` is not allowed in a CustomResourceDefinition schema; `items` is one schema for every element",
 };
 
+const FORBIDDEN_ENTRIES = Object.entries(FORBIDDEN);
+
 export interface CrdSchemaOptions {
   /** apiextensions.k8s.io/v1 requires a structural schema; v1beta1 only flags one that is not. */
   structural?: boolean;
@@ -46,7 +49,12 @@ export function crdSchemaProblems(schema: unknown, options: CrdSchemaOptions = {
     known = {};
     verdicts.set(schema, known);
   }
-  return (known[key] ??= problemsOf(schema, options));
+  return (known[key] ??= cachedProblemsOf(schema, options));
+}
+
+/** The verdict on the same schema content earlier in this run or in an earlier one (see useCrdCache), or a new one. */
+function cachedProblemsOf(schema: object, options: CrdSchemaOptions): readonly CrdSchemaProblem[] {
+  return crdVerdict(schema, options.structural === true, () => problemsOf(schema, options));
 }
 
 const verdicts = new WeakMap<object, { structural?: readonly CrdSchemaProblem[]; plain?: readonly CrdSchemaProblem[] }>();
@@ -61,13 +69,40 @@ function problemsOf(schema: unknown, options: CrdSchemaOptions): CrdSchemaProble
   return problems;
 }
 
-function walk(schema: unknown, path: FieldPath, problems: CrdSchemaProblem[]): void {
+/**
+ * `path` is one array for the whole walk, pushed to and popped as the walk descends (a copy is
+ * taken only for a problem): CRD schemas have thousands of nodes.
+ */
+function walk(schema: unknown, path: (string | number)[], problems: CrdSchemaProblem[]): void {
   const report = (at: FieldPath, message: string) => problems.push({ path: [...path, ...at], message });
   if (!isMapping(schema)) {
     report([], `a schema must be a mapping, not ${describe(schema)}`);
     return;
   }
-  for (const [key, message] of Object.entries(FORBIDDEN)) if (schema[key] !== undefined) report([key], message);
+  // Most nodes' keywords are all sound: one pass over their keys says so, and the checks that name each problem are skipped.
+  if (!keywordsSound(schema)) keywordProblems(schema, report);
+  if (schema.properties !== undefined) {
+    if (!isMapping(schema.properties)) report(["properties"], `\`properties\` must be a mapping of field names to schemas, not ${describe(schema.properties)}`);
+    else for (const name in schema.properties) if (Object.hasOwn(schema.properties, name)) walkInto(schema.properties[name], path, problems, "properties", name);
+  }
+  if (schema.items !== undefined) {
+    if (Array.isArray(schema.items)) report(["items"], "`items` must be one schema (a mapping); a list of schemas is not allowed in a CRD");
+    else walkInto(schema.items, path, problems, "items");
+  }
+  const additional = schema.additionalProperties;
+  if (additional !== undefined && typeof additional !== "boolean") walkInto(additional, path, problems, "additionalProperties");
+  for (const key of SCHEMA_LISTS) {
+    const branches = schema[key];
+    if (branches === undefined) continue;
+    if (!Array.isArray(branches)) report([key], `\`${key}\` must be a list of schemas, not ${describe(branches)}`);
+    else branches.forEach((branch, i) => walkInto(branch, path, problems, key, i));
+  }
+  if (schema.not !== undefined) walkInto(schema.not, path, problems, "not");
+}
+
+/** The problems of a node's own keywords (not of the schemas under it), in the order they are reported. */
+function keywordProblems(schema: Record<string, unknown>, report: (at: FieldPath, message: string) => void): void {
+  for (const [key, message] of FORBIDDEN_ENTRIES) if (schema[key] !== undefined) report([key], message);
   const type = schema.type;
   if (type !== undefined) {
     if (typeof type !== "string") report(["type"], `\`type\` must be one type name (${TYPES.join(", ")}), not ${describe(type)}`);
@@ -96,23 +131,65 @@ function walk(schema: unknown, path: FieldPath, problems: CrdSchemaProblem[]): v
     if (!Array.isArray(schema.required)) report(["required"], `\`required\` must be a list of field names, not ${describe(schema.required)}`);
     else schema.required.forEach((name, i) => typeof name !== "string" && report(["required", i], `a required field name must be a string, not ${describe(name)}`));
   }
-  if (schema.properties !== undefined) {
-    if (!isMapping(schema.properties)) report(["properties"], `\`properties\` must be a mapping of field names to schemas, not ${describe(schema.properties)}`);
-    else for (const [name, child] of Object.entries(schema.properties)) walk(child, [...path, "properties", name], problems);
+}
+
+/** Whether keywordProblems would find nothing: every keyword it checks that the node has is sound. */
+function keywordsSound(schema: Record<string, unknown>): boolean {
+  for (const key in schema) {
+    const value = schema[key];
+    switch (key) {
+      case "type":
+        if (typeof value !== "string" || !TYPES.includes(value)) return false;
+        break;
+      case "pattern":
+        if (typeof value !== "string" || regexError(value) !== undefined) return false;
+        break;
+      case "minimum":
+      case "maximum":
+        if (typeof value !== "number") return false;
+        break;
+      case "multipleOf":
+        if (!(typeof value === "number" && value > 0)) return false;
+        break;
+      case "minLength":
+      case "maxLength":
+      case "minItems":
+      case "maxItems":
+      case "minProperties":
+      case "maxProperties":
+        if (!(Number.isInteger(value) && (value as number) >= 0)) return false;
+        break;
+      case "exclusiveMinimum":
+      case "exclusiveMaximum":
+      case "uniqueItems":
+      case "nullable":
+      case "x-kubernetes-preserve-unknown-fields":
+      case "x-kubernetes-int-or-string":
+      case "x-kubernetes-embedded-resource":
+        if (typeof value !== "boolean") return false;
+        break;
+      case "enum":
+        if (!(Array.isArray(value) && value.length > 0)) return false;
+        break;
+      case "format":
+        if (typeof value !== "string") return false;
+        break;
+      case "required":
+        if (!Array.isArray(value) || !value.every((name) => typeof name === "string")) return false;
+        break;
+      default:
+        if (Object.hasOwn(FORBIDDEN, key)) return false;
+    }
   }
-  if (schema.items !== undefined) {
-    if (Array.isArray(schema.items)) report(["items"], "`items` must be one schema (a mapping); a list of schemas is not allowed in a CRD");
-    else walk(schema.items, [...path, "items"], problems);
-  }
-  const additional = schema.additionalProperties;
-  if (additional !== undefined && typeof additional !== "boolean") walk(additional, [...path, "additionalProperties"], problems);
-  for (const key of SCHEMA_LISTS) {
-    const branches = schema[key];
-    if (branches === undefined) continue;
-    if (!Array.isArray(branches)) report([key], `\`${key}\` must be a list of schemas, not ${describe(branches)}`);
-    else branches.forEach((branch, i) => walk(branch, [...path, key, i], problems));
-  }
-  if (schema.not !== undefined) walk(schema.not, [...path, "not"], problems);
+  return true;
+}
+
+function walkInto(schema: unknown, path: (string | number)[], problems: CrdSchemaProblem[], keyword: string, name?: string | number): void {
+  const depth = path.length;
+  path.push(keyword);
+  if (name !== undefined) path.push(name);
+  walk(schema, path, problems);
+  path.length = depth;
 }
 
 /** Patterns run on RE2 (linear time, the API server's own syntax): look-ahead and back-references are refused. */

@@ -22,7 +22,11 @@ export function structuralProblems(root: Schema): CrdSchemaProblem[] {
   return problems;
 }
 
-function walk(schema: Schema, path: FieldPath, problems: CrdSchemaProblem[], inJunctor: boolean): void {
+/**
+ * `path` is one array for the whole walk, pushed to and popped as the walk descends (a copy is
+ * taken only for a problem): CRD schemas have thousands of nodes.
+ */
+function walk(schema: Schema, path: (string | number)[], problems: CrdSchemaProblem[], inJunctor: boolean): void {
   const report = (at: FieldPath, message: string) => problems.push({ path: [...path, ...at], message });
   const intOrString = schema["x-kubernetes-int-or-string"] === true;
   if (intOrString && schema.type !== undefined) report(["type"], "`type` must be left out when `x-kubernetes-int-or-string` is true (the value is an integer or a string)");
@@ -35,17 +39,13 @@ function walk(schema: Schema, path: FieldPath, problems: CrdSchemaProblem[], inJ
   if (schema.additionalProperties === false) report(["additionalProperties"], "`additionalProperties: false` is not allowed; fields not in `properties` are pruned anyway");
   if (schema.type === "array" && !inJunctor && schema.items === undefined) report(["type"], "an array needs `items`, the schema of its elements");
   listTypeProblems(schema, report);
-  const children: [FieldPath, unknown, string][] = [];
-  if (isSchema(schema.properties)) for (const [name, child] of Object.entries(schema.properties)) children.push([["properties", name], child, "object field"]);
-  if (isSchema(schema.items)) children.push([["items"], schema.items, "array item"]);
-  if (isSchema(schema.additionalProperties)) children.push([["additionalProperties"], schema.additionalProperties, "object field"]);
-  for (const [at, child, what] of children) {
-    if (!isSchema(child)) continue;
-    if (!inJunctor && child.type === undefined && child["x-kubernetes-int-or-string"] !== true && child["x-kubernetes-preserve-unknown-fields"] !== true) {
-      report(at, `every ${what} needs a \`type\` (or \`x-kubernetes-int-or-string\` / \`x-kubernetes-preserve-unknown-fields: true\`): the schema is not structural`);
+  if (isSchema(schema.properties)) {
+    for (const name in schema.properties) {
+      if (Object.hasOwn(schema.properties, name)) child(schema.properties[name], "properties", name, "object field", path, problems, inJunctor);
     }
-    walk(child, [...path, ...at], problems, inJunctor);
   }
+  if (isSchema(schema.items)) child(schema.items, "items", undefined, "array item", path, problems, inJunctor);
+  if (isSchema(schema.additionalProperties)) child(schema.additionalProperties, "additionalProperties", undefined, "object field", path, problems, inJunctor);
   for (const junctor of JUNCTORS) {
     const branches = junctor === "not" ? (isSchema(schema.not) ? [schema.not] : []) : Array.isArray(schema[junctor]) ? (schema[junctor] as unknown[]) : [];
     branches.forEach((branch, i) => {
@@ -56,9 +56,25 @@ function walk(schema: Schema, path: FieldPath, problems: CrdSchemaProblem[], inJ
         report([...at, key], `\`${key}\` is not allowed inside \`${junctor}\`; set it on the field itself`);
       }
       outsideJunctor(schema, branch, [...path, ...at], problems);
-      walk(branch, [...path, ...at], problems, true);
+      const depth = path.length;
+      path.push(...at);
+      walk(branch, path, problems, true);
+      path.length = depth;
     });
   }
+}
+
+/** A field's or the items' schema: it needs a type (outside junctors), then its own walk. */
+function child(schema: unknown, keyword: string, name: string | undefined, what: string, path: (string | number)[], problems: CrdSchemaProblem[], inJunctor: boolean): void {
+  if (!isSchema(schema)) return;
+  const depth = path.length;
+  path.push(keyword);
+  if (name !== undefined) path.push(name);
+  if (!inJunctor && schema.type === undefined && schema["x-kubernetes-int-or-string"] !== true && schema["x-kubernetes-preserve-unknown-fields"] !== true) {
+    problems.push({ path: [...path], message: `every ${what} needs a \`type\` (or \`x-kubernetes-int-or-string\` / \`x-kubernetes-preserve-unknown-fields: true\`): the schema is not structural` });
+  }
+  walk(schema, path, problems, inJunctor);
+  path.length = depth;
 }
 
 /** Fields and items a junctor branch restricts must also be specified outside the junctor. */

@@ -1,7 +1,8 @@
-import type { Ajv, ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import type { FieldPath, Resource } from "../resources/resource.js";
 import { crdSchemaProblems } from "./crd-schema-problems.js";
 import { structuralToStrict } from "./structural-to-strict.js";
+import { compileCrdValidator, type CrdCompileTarget } from "./crd-validator-cache.js";
 import type { JsonSchema } from "./value-schemas.js";
 
 /** Custom resource kinds defined by the CustomResourceDefinitions found in the linted set. */
@@ -28,10 +29,11 @@ export interface CrdVersion {
 
 /**
  * Reads spec.versions[].schema.openAPIV3Schema (apiextensions.k8s.io/v1, and v1beta1 per-version
- * schemas) or spec.validation.openAPIV3Schema (v1beta1). Schemas compile lazily into `ajv()` (built only then), whose
- * `objectMeta` reference validates each custom resource's metadata like any other object's.
+ * schemas) or spec.validation.openAPIV3Schema (v1beta1). Schemas compile lazily against `target`'s definitions,
+ * whose `objectMeta` reference validates each custom resource's metadata like any other object's; with a
+ * cache folder (useCrdCache), compiled code is kept there and loaded by later runs.
  */
-export function crdValidators(crds: readonly Resource[], ajv: () => Ajv, objectMeta: string): CrdValidators {
+export function crdValidators(crds: readonly Resource[], target: CrdCompileTarget, objectMeta: string): CrdValidators {
   const schemas = new Map<string, JsonSchema>();
   const structural = new Set<JsonSchema>();
   for (const crd of crds) {
@@ -53,7 +55,7 @@ export function crdValidators(crds: readonly Resource[], ajv: () => Ajv, objectM
       return undefined;
     }
     try {
-      validate = ajv().compile(rootSchema(schema, objectMeta));
+      validate = compileCrdValidator(rootSchema(schema, objectMeta), target);
     } catch (error) {
       // A schema the structural check let through but the validator cannot use: a finding, not a crash.
       unusable.set(key, `its CustomResourceDefinition's schema cannot be used: ${(error as Error).message}`);

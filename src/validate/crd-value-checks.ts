@@ -4,7 +4,7 @@ import type { FieldPath } from "../resources/resource.js";
 import { countValues, escapeName, toCelValue } from "./crd-cel-value.js";
 import { withDefaults } from "./crd-defaults.js";
 import { hasFormat } from "./crd-formats.js";
-import { schemaRules, type CompiledRule } from "./crd-rule-programs.js";
+import { hasRuleEntries, rulesAt, schemaRules, type CompiledRule } from "./crd-rule-programs.js";
 import type { JsonSchema } from "./value-schemas.js";
 
 /** A problem of a custom resource that its CRD's schema states beyond types: plain data. */
@@ -28,15 +28,17 @@ const OBJECT_BUDGET = 10 * DEFAULT_BUDGET.cost;
  */
 export function crdValueProblems(object: Record<string, unknown>, schema: JsonSchema): CrdValueProblem[] {
   const problems: CrdValueProblem[] = [];
-  const rules = schemaRules(schema);
   const defaulted = withDefaults(object, schema) as Record<string, unknown>;
   const unavailable = celUnavailable();
   if (unavailable && JSON.stringify(schema).includes('"x-kubernetes-validations"')) {
     problems.push({ path: ["kind"], severity: "warning", message: `its CustomResourceDefinition's CEL rules were not evaluated: ${unavailable}` });
   }
-  let celAllowed = rules.rulesOf.size > 0;
+  // Rules are compiled as the values reach their nodes (rulesAt); whether any compiles at all is asked only when it matters.
+  let celAllowed = hasRuleEntries(schema);
   if (celAllowed && countValues(defaulted, MAX_CEL_INPUT) > MAX_CEL_INPUT) {
-    problems.push({ path: ["kind"], severity: "warning", message: `this object holds more than ${MAX_CEL_INPUT} values; its CustomResourceDefinition's CEL rules were not evaluated` });
+    if (schemaRules(schema).rulesOf.size > 0) {
+      problems.push({ path: ["kind"], severity: "warning", message: `this object holds more than ${MAX_CEL_INPUT} values; its CustomResourceDefinition's CEL rules were not evaluated` });
+    }
     celAllowed = false;
   }
   const root = toCelValue(rootView(defaulted), schema);
@@ -47,7 +49,7 @@ export function crdValueProblems(object: Record<string, unknown>, schema: JsonSc
       problems.push({ path, severity: "error", message: `${describePath(path)}: Invalid value: ${quote(value)}: ${describePath(path)} in body must be of type ${node.format}: ${quote(value)}`, remediation: `write a valid ${node.format}` });
     }
     if (Array.isArray(value)) listTypeProblems(value, node, path, problems);
-    if (celAllowed) for (const rule of rules.rulesOf.get(node) ?? []) evaluateRule(rule, cel, node, path, problems, state);
+    if (celAllowed) for (const rule of rulesAt(schema, node)) evaluateRule(rule, cel, node, path, problems, state);
     if (Array.isArray(value)) {
       const items = node.items as JsonSchema | undefined;
       value.forEach((item, i) => walk(item, (cel as unknown[])[i], items, [...path, i]));

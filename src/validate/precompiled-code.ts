@@ -15,6 +15,7 @@ import * as uri from "ajv/dist/runtime/uri.js";
 import * as validationError from "ajv/dist/runtime/validation_error.js";
 import * as ajvFormats from "ajv-formats/dist/formats.js";
 import { packageUrl } from "../package-root.js";
+import { linearRegExp } from "./linear-regexp.js";
 
 // ajv's standalone entry is CommonJS; under NodeNext its function may sit one level down.
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (ajv: Ajv, refs: Record<string, string>) => string;
@@ -32,6 +33,11 @@ export function sha256(data: string | Buffer): string {
  */
 export function standaloneSource(ajv: Ajv, refs: Record<string, string>, sourceHash: string): string {
   return `${standaloneCode(ajv, refs)}\nexports.sourceHash = ${JSON.stringify(sourceHash)};\n`;
+}
+
+/** JavaScript source (CommonJS) of one validator compiled by `ajv` with `code.source` on; it exports it as `default`. */
+export function standaloneSourceOf(ajv: Ajv, validate: ValidateFunction): string {
+  return (standaloneCode as unknown as (ajv: Ajv, validate: ValidateFunction) => string)(ajv, validate);
 }
 
 /**
@@ -81,6 +87,18 @@ export const RUNTIME_MODULES: Record<string, unknown> = {
 function exportsOf(namespace: object): unknown {
   const inner = (namespace as { default?: unknown }).default;
   return inner !== null && typeof inner === "object" && "default" in inner ? inner : namespace;
+}
+
+/**
+ * Runs validator code written by ajv's standalone mode for schemas with patterns (CRDs): it
+ * calls `linearRegExp`, the RE2 engine the run-time ajv uses, which is handed over here with
+ * ajv's runtime modules. Code from a cache folder: the caller must trust the folder.
+ */
+export function runValidatorCode(source: string, file: string): unknown {
+  const wrapped = `(function (exports, require, module, linearRegExp) {${source}\n})`;
+  const module = { exports: {} as unknown };
+  (new Script(wrapped, { filename: file }).runInThisContext() as (...args: unknown[]) => void)(module.exports, runtimeRequire(file), module, linearRegExp);
+  return module.exports;
 }
 
 function runtimeRequire(file: string): (id: string) => unknown {

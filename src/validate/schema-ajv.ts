@@ -13,10 +13,10 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
  * compiled (or loaded precompiled) on first use and kept for the process.
  */
 export interface BundleValidators {
-  /** The ajv holding the definitions (id `bundle`), so CRD schemas can `$ref` its ObjectMeta. */
-  ajv: Ajv;
-  /** Reference to the ObjectMeta definition in `ajv`. */
+  /** Reference to the ObjectMeta definition (`bundle#/definitions/...`), for CRD schemas to `$ref`. */
   objectMetaRef: string;
+  /** The definitions the kinds are compiled against (id `bundle`); CRD validators compile against them too. */
+  definitions(): Record<string, unknown>;
   has(apiVersion: string, kind: string): boolean;
   validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined;
 }
@@ -58,7 +58,7 @@ export function releaseValidators(release: string): BundleValidators | undefined
   if (!validators) {
     const entry = loadKubernetesBundle().releases[release];
     if (!entry) return undefined;
-    validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, (key) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) })?.[key]);
+    validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, () => loadKubernetesBundle().definitions, (key) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) })?.[key]);
     releases.set(release, validators);
   }
   return validators;
@@ -76,7 +76,7 @@ function importedValidators(release: ImportedRelease): BundleValidators {
       }
       return ajv;
     };
-    validators = createValidators(release.strict.kinds, "bundle#/definitions/meta.v1.ObjectMeta", releaseAjv, () => undefined);
+    validators = createValidators(release.strict.kinds, "bundle#/definitions/meta.v1.ObjectMeta", releaseAjv, () => release.strict.definitions, () => undefined);
     imported.set(release, validators);
   }
   return validators;
@@ -96,7 +96,7 @@ export function gitopsValidators(): BundleValidators {
       }
       return ajv;
     };
-    gitops = createValidators(bundle.kinds, "bundle#/definitions/meta.v1.ObjectMeta", gitopsAjv, (key) => loadPrecompiledValidators("gitops")?.[key]);
+    gitops = createValidators(bundle.kinds, "bundle#/definitions/meta.v1.ObjectMeta", gitopsAjv, () => bundle.definitions, (key) => loadPrecompiledValidators("gitops")?.[key]);
   }
   return gitops;
 }
@@ -105,14 +105,12 @@ export function gitopsValidators(): BundleValidators {
  * Validators of a kind map: precompiled at build time when dist/validators/ has them, else each
  * kind compiled on first use. The ajv is only built when something compiles.
  */
-function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv, precompiled: (key: string) => ValidateFunction | undefined): BundleValidators {
+function createValidators(kinds: KindMap, objectMetaRef: string, ajv: () => Ajv, definitions: () => Record<string, unknown>, precompiled: (key: string) => ValidateFunction | undefined): BundleValidators {
   // Precompiled files are loaded on first use: a run that meets no kind of a file never loads its code.
   const compiled = new Map<string, ValidateFunction>();
   return {
     objectMetaRef,
-    get ajv() {
-      return ajv();
-    },
+    definitions,
     has: (apiVersion, kind) => kinds[apiVersion]?.[kind] !== undefined,
     validatorFor(apiVersion, kind) {
       const key = kinds[apiVersion]?.[kind];

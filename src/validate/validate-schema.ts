@@ -46,7 +46,7 @@ export function createSchemaValidator(options: { kubernetesVersion: string; crds
   const target = resolveTarget(options.kubernetesVersion);
   const release = target && releaseValidators(target.version);
   if (!target || !release) throw new Error(unsupportedVersionMessage(options.kubernetesVersion));
-  const crds = crdValidators(options.crds ?? [], () => release.ajv, release.objectMetaRef);
+  const crds = crdValidators(options.crds ?? [], { definitions: () => release.definitions() }, release.objectMetaRef);
   const gitops = gitopsValidators();
   const index = kindIndexWithImports();
 

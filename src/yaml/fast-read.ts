@@ -1,4 +1,5 @@
 import jsyaml from "js-yaml";
+import { withoutScalarInteriors } from "./scalar-interiors.js";
 
 /**
  * A fast reader for the common case: plain Kubernetes YAML with no anchors, tags, directives or
@@ -10,7 +11,10 @@ import jsyaml from "js-yaml";
  * get findings come from that full parse too, done lazily.
  */
 export function readDocumentsFast(text: string): unknown[] | undefined {
-  if (NEEDS_FULL_PARSER.test(text) && NEEDS_FULL_PARSER.test(withoutBlockScalars(text))) return undefined;
+  if (NEEDS_FULL_PARSER.test(text)) {
+    const scanned = withoutScalarInteriors(text);
+    if (scanned === undefined || NEEDS_FULL_PARSER.test(scanned)) return undefined;
+  }
   sawYaml11Lookalike = false;
   let documents: unknown[];
   try {
@@ -32,6 +36,12 @@ const YAML11_LOOKALIKE = /^(?:[yYnN]|[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF|[-+
 
 /** First characters of every null, bool, int and float below, and of every YAML 1.1 look-alike. */
 const MAYBE_NOT_A_STRING = new Set([..."~nNtTfFyYoO0123456789+-."]);
+/** First characters of the YAML 1.1 look-alikes (y, n, yes, no, on, off, numbers). */
+const MAYBE_YAML11 = new Set([..."yYnNoO0123456789+-"]);
+/** First characters of null (besides the empty scalar), bool, and int or float. */
+const MAYBE_NULL = new Set([..."~nN"]);
+const MAYBE_BOOL = new Set([..."tTfF"]);
+const MAYBE_NUMBER = new Set([..."0123456789+-."]);
 
 // The plain scalars of the `yaml` package's core schema (its test patterns, same conversions).
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -48,21 +58,22 @@ const YAML12_CORE = jsyaml.FAILSAFE_SCHEMA.extend({
       kind: "scalar",
       resolve: (s: string) => {
         // Most plain scalars are names and words: the first character rules out every pattern.
-        if (s !== "" && !MAYBE_NOT_A_STRING.has(s[0])) return false;
-        if (YAML11_LOOKALIKE.test(s)) sawYaml11Lookalike = true;
-        return NULL.test(s);
+        if (s === "") return true;
+        if (!MAYBE_NOT_A_STRING.has(s[0])) return false;
+        if (MAYBE_YAML11.has(s[0]) && YAML11_LOOKALIKE.test(s)) sawYaml11Lookalike = true;
+        return MAYBE_NULL.has(s[0]) && NULL.test(s);
       },
       construct: () => null,
     }),
-    new jsyaml.Type("tag:yaml.org,2002:bool", { kind: "scalar", resolve: (s: string) => MAYBE_NOT_A_STRING.has(s[0]) && BOOL.test(s), construct: (s: string) => s[0] === "t" || s[0] === "T" }),
+    new jsyaml.Type("tag:yaml.org,2002:bool", { kind: "scalar", resolve: (s: string) => MAYBE_BOOL.has(s[0]) && BOOL.test(s), construct: (s: string) => s[0] === "t" || s[0] === "T" }),
     new jsyaml.Type("tag:yaml.org,2002:int", {
       kind: "scalar",
-      resolve: (s: string) => MAYBE_NOT_A_STRING.has(s[0]) && (INT.test(s) || INT_OCT.test(s) || INT_HEX.test(s)),
+      resolve: (s: string) => MAYBE_NUMBER.has(s[0]) && (INT.test(s) || INT_OCT.test(s) || INT_HEX.test(s)),
       construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.slice(2), 8) : INT_HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
     }),
     new jsyaml.Type("tag:yaml.org,2002:float", {
       kind: "scalar",
-      resolve: (s: string) => MAYBE_NOT_A_STRING.has(s[0]) && (FLOAT_SPECIAL.test(s) || FLOAT.test(s)),
+      resolve: (s: string) => MAYBE_NUMBER.has(s[0]) && (FLOAT_SPECIAL.test(s) || FLOAT.test(s)),
       construct: (s: string) => (FLOAT_SPECIAL.test(s) ? (s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? -Infinity : Infinity) : parseFloat(s)),
     }),
   ],
@@ -103,26 +114,3 @@ const NEEDS_FULL_PARSER = new RegExp(
   ].join("|"),
   "m",
 );
-
-/** A line that opens a block scalar (`key: |`, `- >-`, `--- |2`): an indicator after `:`, `-` or `---`. */
-const BLOCK_SCALAR_START = /^(?![ \t]*#).*(?::|-)[ \t]+[|>][0-9+-]*[ \t]*(?:#.*)?$/;
-
-/**
- * The text with the contents of block scalars blanked: shell scripts and config files in
- * ConfigMaps are full of `&&`, `*` and `on`, which are not YAML there. A block scalar's lines are
- * the blank or more-indented lines after the line that opens it.
- */
-function withoutBlockScalars(text: string): string {
-  const lines = text.split("\n");
-  let openedAt = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const indent = line.length - line.trimStart().length;
-    if (openedAt >= 0 && (line.trim() === "" || indent > openedAt)) {
-      lines[i] = "";
-      continue;
-    }
-    openedAt = BLOCK_SCALAR_START.test(line) ? indent : -1;
-  }
-  return lines.join("\n");
-}

@@ -66,6 +66,33 @@ describe("readDocumentsFast", () => {
     }
   });
 
+  it("reads quoted scalars folded over lines whose lines start with `!`, `?`, `:`, `*` or `&` (CEL rules in CRDs)", () => {
+    const texts = [
+      "rule: 'self.all(l, l.protocol in [''HTTP'', ''TCP''] ?\n  !has(l.tls) : true)'\n",
+      "- rule: '(size(self.group) == 0)\n    ? has(self.port) : true'\n  message: m\n",
+      "a:\n  rule: 'self.x\n    != ''A'' && self.y\n\n    *x &y'\n  b: 1\n",
+      "- 'a\n  ? b'\n- \"c\n  : d\\n\"  # c\n",
+      "x-kubernetes-validations:\n- message: m\n  rule: \"a ?\n    !b : c\"\n",
+    ];
+    for (const text of texts) {
+      const fast = readDocumentsFast(text);
+      expect(fast, JSON.stringify(text)).toBeDefined();
+      expect(fast, JSON.stringify(text)).toEqual(fullRead(text));
+    }
+  });
+
+  it("declines a folded quoted scalar whose lines js-yaml reads but the yaml package does not, or that hides a node", () => {
+    const texts = [
+      // a line no more indented than its key, or indented with a tab
+      "k: 'a\n!b'\n", "- k: 'a\n  !b'\n", "a:\n  k: 'a\n  !b'\n", "k: 'a\n\t !b'\n", "k: 'a\n\t\n !b'\n",
+      // text after the closing quote; an escaped line break
+      "k: 'a\n !b'#c\n", "k: 'a\n !b', c\n", "k: \"a\\\n\n !b\"\n",
+      // what follows a closed scalar is scanned
+      "k: 'a\n  ?b'\nc: *x\n", "- 'a\n  !b'\n- *x\n", "k: 'a\n  !b'\nc:\n  !t d\n",
+    ];
+    for (const text of texts) expect(readDocumentsFast(text), JSON.stringify(text)).toBeUndefined();
+  });
+
   it("declines plain scalars that YAML 1.1 reads differently, so yaml-ambiguity can position them", () => {
     for (const text of ["a: on\n", "on: 1\n", "a: [no, x]\n", "a: 0755\n", "a: 1:30\n", "a: 1_000\n", "- y\n", "a: {b: Off}\n"]) {
       expect(readDocumentsFast(text), JSON.stringify(text)).toBeUndefined();
