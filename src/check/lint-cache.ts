@@ -27,6 +27,7 @@ interface Entry {
 export class LintCache implements ClusterLintMemo {
   private readonly shared: string;
   private readonly written = new Map<string, Entry>();
+  private readonly keys = new WeakMap<ClusterRender, string | undefined>();
 
   constructor(
     private readonly root: string,
@@ -84,6 +85,11 @@ export class LintCache implements ClusterLintMemo {
 
   /** Undefined when the cluster's inputs could not all be read (no fingerprint): never cached. */
   private key(render: ClusterRender): string | undefined {
+    if (!this.keys.has(render)) this.keys.set(render, this.computeKey(render));
+    return this.keys.get(render);
+  }
+
+  private computeKey(render: ClusterRender): string | undefined {
     if (render.inputs === undefined) return undefined;
     const hash = createHash("sha256");
     hash.update(`${this.shared}\0${render.cluster.name}\0${render.inputs}\0`);
