@@ -5,7 +5,7 @@ import type { ClusterLintMemo } from "../lint/lint-clusters.js";
 import type { LintSetResult } from "../lint/lint-set.js";
 import type { ClusterRender } from "../render/render-clusters.js";
 import { CACHE_DIR } from "../render/render-cache.js";
-import { buildStamp } from "./build-stamp.js";
+import { buildStamp } from "../build-stamp.js";
 
 /** Bump when the cached shape or what a key covers changes. */
 const FORMAT = 1;

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PACKAGE_ROOT } from "../package-root.js";
 import type { Cluster } from "../repo/cluster.js";
 import { CACHE_DIR } from "./render-cache.js";
+import { buildStamp } from "../build-stamp.js";
 import { rendererId } from "./renderer-id.js";
 
 /** Bump when the stamp format or what a fingerprint covers changes. */
@@ -190,26 +190,12 @@ let code: string | undefined;
 
 /**
  * A cluster's tree depends on more of kforge than the renderer (file headers, kustomizations,
- * GitOps objects, values merging, the cluster schema's defaults): all of kforge's code and its
- * cluster schema, so that an upgrade renders every cluster once.
+ * GitOps objects, values merging, the cluster schema's defaults): all of kforge's code (its
+ * build stamp: every file's name, size and mtime) and its cluster schema, so that an upgrade or
+ * a rebuild renders every cluster once.
  */
 function codeId(): string {
-  if (!code) {
-    const hash = createHash("sha256");
-    const base = fileURLToPath(new URL("..", import.meta.url));
-    const walk = (rel: string) => {
-      for (const entry of readdirSync(join(base, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const child = `${rel}/${entry.name}`;
-        // The validators are derived from the schemas, which do not shape the tree.
-        if (entry.isDirectory()) {
-          if (child !== "./validators") walk(child);
-        } else if (/\.(c?js|ts)$/.test(entry.name)) hash.update(`${child}\0`).update(readFileSync(join(base, child))).update("\0");
-      }
-    };
-    walk(".");
-    hash.update(readFileSync(join(PACKAGE_ROOT, "schemas", "cluster.schema.json")));
-    code = hash.digest("hex");
-  }
+  code ??= createHash("sha256").update(buildStamp()).update("\0").update(readFileSync(join(PACKAGE_ROOT, "schemas", "cluster.schema.json"))).digest("hex");
   return code;
 }
 

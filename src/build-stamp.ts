@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../package-root.js";
+import { PACKAGE_ROOT } from "./package-root.js";
 
 let stamp: string | undefined;
 
