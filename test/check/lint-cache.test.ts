@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FORMATS } from "../../src/report/formatters.js";
 import { copyExampleRepo } from "../helpers/example-repo.js";
 import { runCli } from "../helpers/temp-repo.js";
+import { git, outsideCi } from "../helpers/cache-env.js";
 
 const LINT_CACHE = ".kforge-cache/lint";
 
@@ -38,21 +38,8 @@ async function repoWithFindings(): Promise<string> {
   return root;
 }
 
-const git = (root: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: root, stdio: "ignore" });
-
 describe("kforge check keeps what it found per cluster", () => {
-  const ci = process.env.CI;
-  const today = process.env.KFORGE_TODAY;
-  beforeEach(() => {
-    delete process.env.CI;
-    process.env.KFORGE_TODAY = "2026-12-01";
-  });
-  afterEach(() => {
-    if (ci === undefined) delete process.env.CI;
-    else process.env.CI = ci;
-    if (today === undefined) delete process.env.KFORGE_TODAY;
-    else process.env.KFORGE_TODAY = today;
-  });
+  outsideCi({ KFORGE_TODAY: "2026-12-01" });
 
   it("serves unchanged clusters from .kforge-cache/lint/ with exactly the report a check without it gives, in every format", async () => {
     const root = await repoWithFindings();

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { copyExampleInto } from "../helpers/example-repo.js";
 import { editFile } from "../helpers/edit-file.js";
 import { makeRepo, runCli } from "../helpers/temp-repo.js";
+import { git, outsideCi } from "../helpers/cache-env.js";
 
 const CACHE = ".kforge-cache";
 const CLUSTER = "clusters/bjrdc-dev/cluster.yaml";
@@ -26,17 +26,8 @@ function forgeCache(root: string): void {
   writeFileSync(file, JSON.stringify(entries));
 }
 
-const git = (root: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: root, stdio: "ignore" });
-
 describe("kforge check and the render cache", () => {
-  const ci = process.env.CI;
-  beforeEach(() => {
-    delete process.env.CI;
-  });
-  afterEach(() => {
-    if (ci === undefined) delete process.env.CI;
-    else process.env.CI = ci;
-  });
+  outsideCi();
 
   it("is read from this machine's own cache only: not in CI, not when a commit brought it", async () => {
     const root = makeRepo({});

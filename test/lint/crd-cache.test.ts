@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WIDGET_CRD_HEAD } from "../helpers/widget-crd.js";
 import { makeRepo, runCli } from "../helpers/temp-repo.js";
+import { git, outsideCi } from "../helpers/cache-env.js";
 
 const CACHE = ".kforge-cache";
 const VALIDATORS = join(CACHE, "crd-validators");
@@ -35,7 +35,6 @@ spec:
   extra: 1
 `;
 
-const git = (root: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: root, stdio: "ignore" });
 const lint = (root: string) => runCli(["lint", ".", "--kube-version", "1.30", "--format", "json"], root);
 
 /** Makes every cached verdict "no problems" and every cached validator accept anything. */
@@ -49,14 +48,7 @@ function forgeCache(root: string): void {
 }
 
 describe("lint with the CRD cache (.kforge-cache/)", () => {
-  const ci = process.env.CI;
-  beforeEach(() => {
-    delete process.env.CI;
-  });
-  afterEach(() => {
-    if (ci === undefined) delete process.env.CI;
-    else process.env.CI = ci;
-  });
+  outsideCi();
 
   it("stores verdicts and compiled validators, and a second run gives the identical report", async () => {
     const root = makeRepo({ "crds.yaml": `${WIDGET_CRD}---\n${BROKEN_CRD}`, "widget.yaml": WIDGET });
