@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FleetMember } from "../gitops/applicationset.js";
 import type { Finding } from "../lint/finding.js";
@@ -7,7 +8,6 @@ import type { Policy } from "../policy/policy.js";
 import { RenderCache, trustedRenderCache } from "../render/render-cache.js";
 import { renderClusters } from "../render/render-clusters.js";
 import type { LintedTarget } from "../report/lint-report.js";
-import { posix } from "node:path";
 import { prefetchTree } from "../tree/prefetch-tree.js";
 import { compareTree, type TreeChange } from "../tree/tree-changes.js";
 import { LintCache } from "./lint-cache.js";
