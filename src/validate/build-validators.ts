@@ -1,7 +1,8 @@
 /**
  * Build step (`npm run build`, after tsc): precompiles the validators of every Kubernetes kind of
  * every shipped release (each distinct definition once, see standalone-validators.ts), of the
- * GitOps CRDs and of kforge's own file formats into dist/validators/, so no run compiles them. The sets are shared out among worker threads, one per CPU (at most 4).
+ * GitOps CRDs and of kforge's own file formats into dist/validators/, so no run compiles them,
+ * and the releases' kinds without the definitions (kubernetes-releases.json). The sets are shared out among worker threads, one per CPU (at most 4).
  */
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -10,6 +11,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { KFORGE_SCHEMAS_FILE, kforgeSchemasSource } from "../repo/kforge-schemas.js";
 import { BLUEPRINT_VALUES_FILE, libraryValuesSource } from "../repo/library-values-schemas.js";
 import { writePrecompiled } from "./precompiled-code.js";
+import { writeKubernetesReleases } from "./schema-bundle.js";
 import { kindKeysByFirstRelease, precompiledFileName, standaloneValidatorsSource, type PrecompiledSet } from "./standalone-validators.js";
 
 const out = fileURLToPath(new URL("../validators/", import.meta.url));
@@ -41,6 +43,7 @@ if (isMainThread) {
         }),
     ),
   );
+  writeKubernetesReleases();
   writePrecompiled(`${out}${KFORGE_SCHEMAS_FILE}`, kforgeSchemasSource());
   writePrecompiled(`${out}${BLUEPRINT_VALUES_FILE}`, libraryValuesSource());
   process.stdout.write(`validators: ${KFORGE_SCHEMAS_FILE}, ${BLUEPRINT_VALUES_FILE}\n`);

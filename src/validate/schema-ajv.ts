@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { importedRelease, type ImportedRelease } from "./imported-registry.js";
 import { linearRegExp } from "./linear-regexp.js";
-import { loadGitopsBundle, loadKubernetesBundle, type KindMap } from "./schema-bundle.js";
+import { loadGitopsBundle, loadKubernetesBundle, loadKubernetesReleases, type KindMap } from "./schema-bundle.js";
 import { firstReleaseOf, loadPrecompiledValidators } from "./standalone-validators.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export sits one level down.
@@ -56,7 +56,7 @@ export function releaseValidators(release: string): BundleValidators | undefined
   if (own) return importedValidators(own);
   let validators = releases.get(release);
   if (!validators) {
-    const entry = loadKubernetesBundle().releases[release];
+    const entry = loadKubernetesReleases()[release];
     if (!entry) return undefined;
     validators = createValidators(entry.kinds, `bundle#/definitions/${entry.objectMeta}`, sharedKubernetesAjv, () => loadKubernetesBundle().definitions, (key) => loadPrecompiledValidators({ firstIn: firstReleaseOf(key) })?.[key]);
     releases.set(release, validators);

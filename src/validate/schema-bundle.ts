@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import type { JsonSchema } from "./value-schemas.js";
 import { packageUrl } from "../package-root.js";
@@ -46,6 +47,38 @@ export function loadKubernetesBundle(): KubernetesBundle {
   return readGzippedJson<KubernetesBundle>(KUBERNETES_FILE);
 }
 
+/** Where the build writes the releases' kinds without the definitions (dist/validators/). */
+const RELEASES_FILE = packageUrl("dist/validators/kubernetes-releases.json");
+
+let releases: KubernetesBundle["releases"] | undefined;
+
+/**
+ * What each shipped release serves (its kinds and ObjectMeta key), without the 2,800 definitions:
+ * from the small file the build writes, when it was written from the very schema file shipped;
+ * otherwise (from the TypeScript sources, or a stale build) from the bundle itself.
+ */
+export function loadKubernetesReleases(): KubernetesBundle["releases"] {
+  if (!releases) {
+    try {
+      const index = JSON.parse(readFileSync(RELEASES_FILE, "utf8")) as { sourceHash?: unknown; releases?: KubernetesBundle["releases"] };
+      if (index.sourceHash === kubernetesFileHash() && index.releases) releases = index.releases;
+    } catch {
+      // Not built: read the bundle.
+    }
+    releases ??= loadKubernetesBundle().releases;
+  }
+  return releases;
+}
+
+/** Build step: writes the releases' kinds for loadKubernetesReleases. */
+export function writeKubernetesReleases(): void {
+  writeFileSync(RELEASES_FILE, JSON.stringify({ sourceHash: kubernetesFileHash(), releases: loadKubernetesBundle().releases }));
+}
+
+function kubernetesFileHash(): string {
+  return createHash("sha256").update(readFileSync(new URL(KUBERNETES_FILE, SCHEMA_FOLDER))).digest("hex");
+}
+
 /** The shipped Argo CD and Flux schemas, read once per process. */
 export function loadGitopsBundle(): SchemaBundle {
   return readGzippedJson<SchemaBundle>(GITOPS_CRDS_FILE);
@@ -59,8 +92,8 @@ let kindIndex: KindIndex | undefined;
 export function loadKindIndex(): KindIndex {
   if (!kindIndex) {
     const index: KindIndex = {};
-    const releases = Object.entries(loadKubernetesBundle().releases).sort(([a], [b]) => compareMinor(a, b));
-    for (const [release, { kinds }] of releases) {
+    const sorted = Object.entries(loadKubernetesReleases()).sort(([a], [b]) => compareMinor(a, b));
+    for (const [release, { kinds }] of sorted) {
       for (const [apiVersion, byKind] of Object.entries(kinds)) for (const kind of Object.keys(byKind)) ((index[apiVersion] ??= {})[kind] ??= []).push(release);
     }
     kindIndex = index;
