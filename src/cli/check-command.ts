@@ -26,6 +26,11 @@ edited by hand (at the first line that differs, with the values line that change
 known), and lint findings. A cluster with an input error is reported and the others are still
 checked. \`kforge explain CODE\` describes any code in the report.
 
+Outside CI (CI unset) and when git tracks nothing under .kforge-cache/, releases that an
+earlier \`kforge render\` stored come from its cache, and a cluster whose lint inputs did not
+change since the last check takes its findings from .kforge-cache/lint/ (the only file check
+writes). The report is the same either way.
+
 Options:
   --cluster NAME   check only this cluster; repeatable (for CI matrices). The fleet
                    ApplicationSet and expired exemptions are then left out
