@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { ClusterLintMemo } from "../lint/lint-clusters.js";
 import type { LintSetResult } from "../lint/lint-set.js";
 import type { ClusterRender } from "../render/render-clusters.js";
-import { CACHE_DIR } from "../render/render-cache.js";
+import { CACHE_DIR, makeCacheDir } from "../render/render-cache.js";
 import { buildStamp } from "../build-stamp.js";
 
 /** Bump when the cached shape or what a key covers changes. */
@@ -61,13 +61,9 @@ export class LintCache implements ClusterLintMemo {
   flush(): void {
     if (this.written.size === 0) return;
     try {
-      mkdirSync(join(this.root, LINT_DIR), { recursive: true });
       // The cache folder ignores itself, as the render's does, even when check creates it.
-      try {
-        writeFileSync(join(this.root, CACHE_DIR, ".gitignore"), "*\n", { flag: "wx" });
-      } catch {
-        // Already there.
-      }
+      makeCacheDir(join(this.root, CACHE_DIR));
+      mkdirSync(join(this.root, LINT_DIR), { recursive: true });
       for (const [cluster, entry] of this.written) {
         const path = join(this.root, LINT_DIR, `${cluster}.json`);
         writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(entry));

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { KubeObject } from "../resources/resource.js";
@@ -65,6 +65,16 @@ export function trustedCacheDir(dir: string): boolean {
   } catch {
     // Not a git repository (or no git): nothing can have been committed into the cache.
     return true;
+  }
+}
+
+/** Creates a cache folder, which ignores itself (it never reaches git, even without a .gitignore entry); throws when it cannot be made. */
+export function makeCacheDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, ".gitignore"), "*\n", { flag: "wx" });
+  } catch {
+    // Already there (or the folder is read-only, which the write that follows finds out).
   }
 }
 

@@ -1,21 +1,10 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-let id: string | undefined;
+import { buildStamp } from "../build-stamp.js";
 
 /**
- * A fingerprint of the renderer's own code (this folder), so cached renders are dropped when
- * kforge changes, even between releases with the same version number.
+ * An identity of the renderer's code, so cached renders are dropped when kforge changes, even
+ * between releases with the same version number: kforge's build stamp (every built file's name,
+ * size and mtime; the sources' when run from them).
  */
 export function rendererId(): string {
-  if (!id) {
-    const dir = fileURLToPath(new URL(".", import.meta.url));
-    const hash = createHash("sha256");
-    for (const name of readdirSync(dir).sort()) {
-      if (/\.(c?js|ts)$/.test(name)) hash.update(name).update(readFileSync(`${dir}${name}`));
-    }
-    id = hash.digest("hex");
-  }
-  return id;
+  return buildStamp();
 }

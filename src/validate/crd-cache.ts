@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { buildStamp } from "../build-stamp.js";
+import { makeCacheDir } from "../render/render-cache.js";
 import type { CrdSchemaProblem } from "./crd-schema-problems.js";
 
 /** Bump when the cached shape changes. */
@@ -79,16 +80,6 @@ function verdictKey(content: string): string {
   return createHash("sha256").update(`kforge-crd-verdict ${FORMAT}\0${codeIdentity()}\0${content}`).digest("hex");
 }
 
-/** Creates the cache folder, which ignores itself (it never reaches git, even without a .gitignore entry); throws when it cannot. */
-export function makeCacheDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  try {
-    writeFileSync(join(dir, ".gitignore"), "*\n", { flag: "wx" });
-  } catch {
-    // Already there (or the folder is read-only, which the write that follows finds out).
-  }
-}
-
 const contentKeys = new WeakMap<object, { structural?: string; plain?: string }>();
 
 /**
@@ -105,23 +96,13 @@ export function schemaContentKey(schema: object, structural: boolean): string {
 let identity: string | undefined;
 
 /**
- * A fingerprint of the code that judges and compiles schemas: this module's folder (the bundled
- * CLI, or the validate and cel sources), the CEL engine and ajv, so cached work is dropped when
- * kforge or what it runs on changes.
+ * A fingerprint of the code that judges and compiles schemas: kforge's build stamp (its code,
+ * ajv and re2js are bundled into it) and the CEL engine, a package of its own, so cached work is
+ * dropped when kforge or what it runs on changes.
  */
 export function codeIdentity(): string {
   if (identity) return identity;
-  const hash = createHash("sha256");
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, join(here, "..", "cel")]) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) if (/\.(js|ts|cjs|mjs)$/.test(name)) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update("\0");
-  }
+  const hash = createHash("sha256").update(`${buildStamp()}\0`);
   const require = createRequire(import.meta.url);
   for (const dependency of ["@marcbachmann/cel-js", "ajv/package.json", "re2js"]) {
     try {

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Ajv, ValidateFunction } from "ajv";
-import { codeIdentity, crdCacheDir, makeCacheDir } from "./crd-cache.js";
+import { makeCacheDir } from "../render/render-cache.js";
+import { codeIdentity, crdCacheDir } from "./crd-cache.js";
 import { runValidatorCode, sha256, standaloneSourceOf } from "./precompiled-code.js";
 import { createManifestAjv } from "./schema-ajv.js";
 import type { JsonSchema } from "./value-schemas.js";
